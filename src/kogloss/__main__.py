@@ -1,0 +1,3 @@
+from kogloss.cli import main
+
+main()

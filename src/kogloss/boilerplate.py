@@ -1,0 +1,292 @@
+"""Which paragraphs of a scraped release are not content: menus, time stamps, related links,
+share and print bars, footers.
+
+Each paragraph is judged by its own features (length, final punctuation, navigation words, date
+and contact patterns) and by its neighbours (where the body starts and ends, runs of short
+lines, a "Related news" heading and the headline links under it). No list of the seeds'
+strings: the vocabulary is the generic one of Korean and English government web pages.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from kogloss.segment import LIST_MARKER, Segment
+
+_MONTHS = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
+)
+_DATE_PART = re.compile(
+    r"\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AaPp]\.?[Mm]\.?)?"
+    rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTHS}(?:\s*,?\s*\d{{4}})?"
+    rf"|{_MONTHS}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:\s*,?\s*\d{{4}})?"
+    rf"|{_MONTHS}\s+\d{{4}}"
+    r"|\d{4}\s*[-./]\s*\d{1,2}\s*[-./]\s*\d{1,2}\.?(?:\s*\([^)]{1,3}\))?"
+    r"|\d{1,2}/\d{1,2}/\d{4}"
+    r"|\d{4}년\s*\d{1,2}월(?:\s*\d{1,2}일)?(?:\s*\([월화수목금토일]\))?"
+    r"|\d{1,2}월\s*\d{1,2}일(?:\s*\([월화수목금토일]\))?"
+    r"|(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?"
+    r"|[AaPp]\.?[Mm]\.?|오전|오후|KST|GMT|UTC",
+)
+_DATE_LABELS = re.compile(
+    r"\b(?:date|dated|posted(?:\s+on)?|published(?:\s+on)?|updated(?:\s+on)?|last\s+updated|"
+    r"modified|registered|written)\b|등록일|작성일|수정일|게시일|입력|수정|날짜|일자",
+    re.IGNORECASE,
+)
+_SEPARATORS = re.compile(r"[\s/|:,.\-–—·•()\[\]]+")
+
+# Items of navigation, menu, share and section bars, Korean and English (compared lowercased,
+# one item at a time after splitting on |, >, /, · and runs of spaces).
+NAVIGATION_ITEMS = frozenset(
+    """home menu search go login logout sitemap print share email e-mail facebook twitter x
+    kakaotalk kakao line linkedin instagram youtube rss top prev previous next list more close
+    open english 한국어 korean 中文 русский français español news notice notices press
+    releases briefings speeches photos videos gallery contact faq accessibility copyright
+    skip navigation main content""".split()
+)
+NAVIGATION_PHRASES = (
+    "skip to content",
+    "skip to main content",
+    "skip navigation",
+    "main menu",
+    "full menu",
+    "all menu",
+    "site map",
+    "log in",
+    "sign in",
+    "sign up",
+    "back to top",
+    "go to top",
+    "back to list",
+    "view list",
+    "view more",
+    "read more",
+    "see more",
+    "font size",
+    "copy url",
+    "url copy",
+    "share this",
+    "share this article",
+    "share this page",
+    "print this page",
+    "press release",
+    "press releases",
+    "press briefings",
+    "news releases",
+    "contact us",
+    "about us",
+    "privacy policy",
+    "terms of use",
+    "naver blog",
+)
+# Korean navigation morphemes: a short Korean line holding one of these is a menu item.
+_KOREAN_NAVIGATION = re.compile(
+    r"바로가기|메뉴|검색|로그인|로그아웃|회원가입|사이트맵|닫기|열기|목록|인쇄|공유|"
+    r"맨\s?위로|글자\s?크기|누리집|페이스북|트위터|카카오|블로그|이전글|다음글|홈으로"
+)
+_ITEM_SPLIT = re.compile(r"\s*(?:[|>/·•»›]|\s{2,})\s*")
+_RELATED_HEADING = re.compile(
+    r"^(?:related|more|other|latest|recent|popular|top|most\s+(?:read|viewed|popular)|"
+    r"see\s+also|you\s+may\s+also\s+like|관련|최신|인기|다른)"
+    r"(?:\s+\w+){0,3}$",
+    re.IGNORECASE,
+)
+_RELATED_NOUNS = re.compile(
+    r"\b(?:news|articles?|releases?|stories|posts|links|items|headlines)\b|기사|뉴스|보도|자료|소식",
+    re.IGNORECASE,
+)
+_COPYRIGHT = re.compile(r"©|\(c\)\s|\bcopyright\b|all rights reserved|무단\s*전재|저작권", re.I)
+_CONTACT = re.compile(
+    r"^(?:tel|phone|telephone|fax|e-?mail|address|contact|주소|전화|팩스|문의|대표전화)\b"
+    r"|\+?\d{1,3}[-\s.]\(?\d{1,4}\)?[-\s.]\d{3,4}[-\s.]\d{3,4}|\b\d{2,4}-\d{3,4}-\d{4}\b",
+    re.IGNORECASE,
+)
+_TERMINAL = re.compile(r"[.!?。？！:;][\"'”’)\]]*$")
+_TRUNCATED = re.compile(r"(?:\.\.\.|…)$")
+_WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
+_HANGUL = re.compile(r"[\uac00-\ud7a3]")
+
+
+@dataclass(frozen=True)
+class BoilerplateVerdict:
+    """Whether a paragraph is boilerplate, and the feature that decided it (for messages)."""
+
+    is_boilerplate: bool
+    reason: str = ""
+
+
+def _body(text: str) -> str:
+    marker = LIST_MARKER.match(text)
+    return text[marker.end() :].strip() if marker else text.strip()
+
+
+def word_count(text: str) -> int:
+    return len(_WORD.findall(text))
+
+
+def is_timestamp(text: str) -> bool:
+    """A line that holds only a date and/or time (and labels such as "Posted on")."""
+    stripped = _DATE_LABELS.sub(" ", text)
+    parts = _DATE_PART.findall(stripped)
+    if not parts or not any(char.isdigit() for char in stripped):
+        return False
+    rest = _DATE_PART.sub(" ", stripped)
+    return not _SEPARATORS.sub("", rest)
+
+
+def is_navigation(text: str) -> bool:
+    """A menu, breadcrumb, share or section line: every item is navigation vocabulary."""
+    body = text.strip().strip("[]()<>").strip()
+    if not body or word_count(body) > 12:
+        return False
+    if _HANGUL.search(body) and _KOREAN_NAVIGATION.search(body) and word_count(body) <= 4:
+        return True
+    items = [item for item in _ITEM_SPLIT.split(body) if item]
+    return all(_is_navigation_item(item) for item in items)
+
+
+def _is_navigation_item(item: str) -> bool:
+    lowered = item.lower().strip(" .:!")
+    if lowered in NAVIGATION_PHRASES or lowered in NAVIGATION_ITEMS:
+        return True
+    if _HANGUL.search(item) and _KOREAN_NAVIGATION.search(item) and word_count(item) <= 3:
+        return True
+    words = lowered.split()
+    return bool(words) and len(words) <= 3 and all(word in NAVIGATION_ITEMS for word in words)
+
+
+def is_footer(text: str) -> bool:
+    """Copyright, address and contact lines."""
+    words = word_count(text)
+    if _COPYRIGHT.search(text) and words <= 25:
+        return True
+    return bool(_CONTACT.search(text)) and words <= 20 and not _TERMINAL.search(text.rstrip("."))
+
+
+def is_related_heading(text: str) -> bool:
+    body = text.strip().rstrip(":")
+    return (
+        word_count(body) <= 5
+        and bool(_RELATED_HEADING.match(body))
+        and (bool(_RELATED_NOUNS.search(body)) or body.lower() in ("related", "see also"))
+    )
+
+
+def _is_headline_link(paragraph: Segment) -> bool:
+    body = _body(paragraph.text)
+    if "\n" in body:
+        return False
+    words = word_count(body)
+    if _TRUNCATED.search(body):
+        return words <= 20
+    return 1 <= words <= 16 and not _TERMINAL.search(body)
+
+
+def is_sentence_like(text: str) -> bool:
+    """A paragraph that reads as running text: the body of a release."""
+    body = _body(text)
+    words = word_count(body)
+    if _HANGUL.search(body) and len(body) >= 40 and _TERMINAL.search(body):
+        return True
+    return words >= 12 or (words >= 5 and bool(_TERMINAL.search(body)))
+
+
+def _is_short_line(text: str) -> bool:
+    body = _body(text)
+    return word_count(body) <= 4 and not _TERMINAL.search(body)
+
+
+def classify(
+    paragraphs: Sequence[Segment], foreign: Sequence[bool] | None = None
+) -> list[BoilerplateVerdict]:
+    """A verdict for each paragraph of one document, in order.
+
+    ``foreign`` marks paragraphs in another language than the document's (Korean navigation
+    left in an English page): short ones outside the body count as boilerplate.
+    """
+    count = len(paragraphs)
+    foreign = foreign if foreign is not None else [False] * count
+    verdicts = [BoilerplateVerdict(False)] * count
+    content = [is_sentence_like(paragraph.text) for paragraph in paragraphs]
+    first_content = next((i for i, flag in enumerate(content) if flag), count)
+    last_content = max((i for i, flag in enumerate(content) if flag), default=-1)
+
+    for index, paragraph in enumerate(paragraphs):
+        body = _body(paragraph.text)
+        if is_timestamp(body):
+            verdicts[index] = BoilerplateVerdict(True, "a lone date or time stamp")
+        elif is_navigation(body):
+            verdicts[index] = BoilerplateVerdict(True, "a navigation, menu or share line")
+        elif is_footer(body):
+            verdicts[index] = BoilerplateVerdict(True, "a footer: copyright, address or contact")
+
+    _mark_related_blocks(paragraphs, verdicts)
+
+    for index, paragraph in enumerate(paragraphs):
+        if verdicts[index].is_boilerplate or content[index]:
+            continue
+        outside_body = index < first_content or index > last_content
+        if not outside_body:
+            continue
+        if foreign[index] and word_count(paragraph.text) <= 8:
+            verdicts[index] = BoilerplateVerdict(True, "a foreign-language line outside the body")
+        elif _is_short_line(paragraph.text) and _in_short_run(paragraphs, index, verdicts):
+            verdicts[index] = BoilerplateVerdict(True, "a run of short lines outside the body")
+        elif (
+            index < first_content
+            and word_count(_body(paragraph.text)) <= 3
+            and _headline_follows(paragraphs, index, verdicts, first_content)
+        ):
+            verdicts[index] = BoilerplateVerdict(True, "a section label above the headline")
+    return verdicts
+
+
+def _mark_related_blocks(paragraphs: Sequence[Segment], verdicts: list[BoilerplateVerdict]) -> None:
+    index = 0
+    while index < len(paragraphs):
+        if not is_related_heading(_body(paragraphs[index].text)):
+            index += 1
+            continue
+        verdicts[index] = BoilerplateVerdict(True, "a related-links heading")
+        index += 1
+        while index < len(paragraphs):
+            paragraph = paragraphs[index]
+            if verdicts[index].is_boilerplate:
+                index += 1
+                continue
+            if not _is_headline_link(paragraph):
+                break
+            verdicts[index] = BoilerplateVerdict(
+                True, "a headline link under a related-links block"
+            )
+            index += 1
+
+
+def _in_short_run(
+    paragraphs: Sequence[Segment], index: int, verdicts: Sequence[BoilerplateVerdict]
+) -> bool:
+    """A short line next to another short line, or next to boilerplate."""
+    for neighbour in (index - 1, index + 1):
+        if 0 <= neighbour < len(paragraphs) and (
+            verdicts[neighbour].is_boilerplate or _is_short_line(paragraphs[neighbour].text)
+        ):
+            return True
+    return False
+
+
+def _headline_follows(
+    paragraphs: Sequence[Segment],
+    index: int,
+    verdicts: Sequence[BoilerplateVerdict],
+    first_content: int,
+) -> bool:
+    """Whether a headline (a longer line without final punctuation) comes before the body."""
+    for following in range(index + 1, min(first_content + 1, len(paragraphs))):
+        if verdicts[following].is_boilerplate:
+            continue
+        body = _body(paragraphs[following].text)
+        return word_count(body) >= 4 and not _TERMINAL.search(body)
+    return False

@@ -1,0 +1,256 @@
+"""``kogloss detect``: the language and script of each paragraph, foreign runs, boilerplate.
+
+The first thing a translator runs on a new release: what is left in Korean (or, in a Korean
+release, in English), and which lines are web leftovers rather than content.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from kogloss import boilerplate
+from kogloss.document import Document
+from kogloss.findings import Finding, Severity, make_finding
+from kogloss.langid import latin_language
+from kogloss.rules import RuleInfo, register
+from kogloss.scripts import CYRILLIC_RUN, HAN_RUN, HANGUL_RUN, ScriptProfile, script_profile
+from kogloss.segment import Segment, paragraphs
+
+MIXED_LANGUAGE = "mixed-language"
+UNTRANSLATED = "untranslated"
+BOILERPLATE = "boilerplate"
+
+# Share of a segment's letters in Hangul (with Han) above which it is Korean.
+KOREAN_SHARE = 0.8
+# An English run inside Korean text: Latin words with at least this many lowercase words
+# (acronyms and names such as ROK, MOU or Kim Kyou-hyun are normal in Korean releases).
+_LATIN_RUN = re.compile(r"[A-Za-z][A-Za-z'’\-]*(?:[ ,]+[A-Za-z][A-Za-z'’\-]*)+")
+_LOWER_WORD = re.compile(r"\b[a-z]{2,}\b")
+MIN_LOWER_WORDS_IN_RUN = 2
+
+register(
+    RuleInfo(
+        MIXED_LANGUAGE,
+        Severity.WARNING,
+        "Hangul (or another unexpected script) inside an English segment, or English in Korean.",
+        "A run of Korean, Chinese or Cyrillic characters inside an English sentence is almost "
+        "always a leftover of the source or of the web page: a name left in Hangul, a caption, a "
+        "menu item. In a Korean release the reverse holds for running English words (acronyms "
+        "and names such as ROK or Kim Kyou-hyun are normal there). The finding spans the "
+        "foreign run exactly.",
+        "detect",
+    )
+)
+register(
+    RuleInfo(
+        UNTRANSLATED,
+        Severity.ERROR,
+        "A segment of an English release that is wholly Korean.",
+        "A paragraph written entirely in Korean inside an English release was not translated: a "
+        "caption, a closing mark such as (끝), or Korean navigation of the web page it was "
+        "scraped from. Translate it or remove it.",
+        "detect",
+    )
+)
+register(
+    RuleInfo(
+        BOILERPLATE,
+        Severity.WARNING,
+        "A line that is not release content: menu, time stamp, related links, share bar, footer.",
+        "Decided by the line's features and its neighbours: navigation and share vocabulary, "
+        "lines holding only a date or time, copyright and contact lines, a 'Related news' "
+        "heading with the headline links under it, runs of short lines before the body starts "
+        "or after it ends. `kogloss detect --strip` writes the release without them.",
+        "detect",
+    )
+)
+
+_SCRIPT_NAMES = {"hangul": "Korean (Hangul)", "han": "Chinese characters (Han)"}
+
+
+@dataclass
+class SegmentReport:
+    """What detect says about one paragraph."""
+
+    segment: Segment
+    profile: ScriptProfile
+    language: str
+    boilerplate: bool = False
+    boilerplate_reason: str = ""
+
+    def to_dict(self, document: Document) -> dict[str, Any]:
+        begin = document.position(self.segment.start)
+        finish = document.end_position(self.segment.end)
+        return {
+            "path": document.path,
+            "index": self.segment.index,
+            "line": begin.line,
+            "column": begin.column,
+            "end_line": finish.line,
+            "end_column": finish.column,
+            "text": self.segment.text,
+            "scripts": self.profile.to_dict(),
+            "language": self.language,
+            "boilerplate": self.boilerplate,
+            "boilerplate_reason": self.boilerplate_reason or None,
+        }
+
+
+@dataclass
+class DetectResult:
+    document: Document
+    language: str
+    segments: list[SegmentReport]
+    findings: list[Finding] = field(default_factory=list)
+
+    def content_text(self) -> str:
+        """The release with boilerplate paragraphs removed (``--strip``)."""
+        kept = [report.segment.text.strip() for report in self.segments if not report.boilerplate]
+        return "\n\n".join(kept) + ("\n" if kept else "")
+
+
+def segment_language(profile: ScriptProfile, text: str, document_language: str) -> str:
+    """``ko``, ``en`` (or another ISO code for Latin text), ``mixed``, ``other`` or ``none``."""
+    letters = profile.letters
+    if not letters:
+        return "none"
+    korean = (profile.hangul + profile.han) / letters if profile.hangul else 0.0
+    if korean >= KOREAN_SHARE:
+        return "ko"
+    if profile.hangul and profile.latin:
+        return "mixed"
+    if profile.share("latin") >= 0.8:
+        default = "en" if document_language in ("en", "ko") else document_language
+        return latin_language(text, default)[0]
+    if profile.han + profile.cyrillic + profile.other > profile.latin:
+        return "other"
+    return "mixed"
+
+
+def document_language(document: Document) -> str:
+    """``ko`` or ``en``: Korean when Hangul carries the text (Hangul is about half as long)."""
+    profile = script_profile(document.text)
+    return "ko" if profile.hangul * 2 >= profile.latin and profile.hangul else "en"
+
+
+def detect(document: Document) -> DetectResult:
+    """Judge every paragraph of ``document`` and collect the findings, in document order."""
+    language = document_language(document)
+    paragraph_list = paragraphs(document)
+    reports = []
+    for paragraph in paragraph_list:
+        profile = script_profile(paragraph.text)
+        reports.append(
+            SegmentReport(paragraph, profile, segment_language(profile, paragraph.text, language))
+        )
+    foreign = [_is_foreign(report.language, language) for report in reports]
+    for report, verdict in zip(reports, boilerplate.classify(paragraph_list, foreign)):
+        report.boilerplate = verdict.is_boilerplate
+        report.boilerplate_reason = verdict.reason
+
+    findings: list[Finding] = []
+    for report in reports:
+        findings.extend(_segment_findings(document, report, language))
+    return DetectResult(document, language, reports, findings)
+
+
+def _is_foreign(segment_language_code: str, document_language_code: str) -> bool:
+    if segment_language_code in ("none", "mixed"):
+        return False
+    return segment_language_code != document_language_code
+
+
+def _segment_findings(document: Document, report: SegmentReport, language: str) -> list[Finding]:
+    segment = report.segment
+    findings = []
+    if report.boilerplate:
+        findings.append(
+            make_finding(
+                document,
+                segment.start,
+                segment.end,
+                BOILERPLATE,
+                Severity.WARNING,
+                f"Not release content: {report.boilerplate_reason}",
+            )
+        )
+    if language == "en":
+        findings.extend(_foreign_in_english(document, report))
+    else:
+        findings.extend(_english_in_korean(document, report))
+    return findings
+
+
+def _foreign_in_english(document: Document, report: SegmentReport) -> list[Finding]:
+    segment = report.segment
+    if report.language == "ko":
+        return [
+            make_finding(
+                document,
+                segment.start,
+                segment.end,
+                UNTRANSLATED,
+                Severity.ERROR,
+                "Korean segment left untranslated in an English release",
+            )
+        ]
+    findings = []
+    profile = report.profile
+    for script, pattern, present in (
+        ("hangul", HANGUL_RUN, profile.hangul),
+        ("han", HAN_RUN, profile.han),
+        ("cyrillic", CYRILLIC_RUN, profile.cyrillic),
+    ):
+        if not present:
+            continue
+        name = _SCRIPT_NAMES.get(script, script.capitalize())
+        for match in pattern.finditer(segment.text):
+            findings.append(
+                make_finding(
+                    document,
+                    segment.start + match.start(),
+                    segment.start + match.end(),
+                    MIXED_LANGUAGE,
+                    Severity.WARNING,
+                    f"{name} text '{match.group(0)}' inside an English segment",
+                    data={"script": script, "text": match.group(0)},
+                )
+            )
+    return findings
+
+
+def _english_in_korean(document: Document, report: SegmentReport) -> list[Finding]:
+    segment = report.segment
+    if report.language not in ("ko", "mixed"):
+        if report.language in ("none",) or report.boilerplate:
+            return []
+        return [
+            make_finding(
+                document,
+                segment.start,
+                segment.end,
+                MIXED_LANGUAGE,
+                Severity.WARNING,
+                f"Segment in another language ({report.language}) inside a Korean release",
+            )
+        ]
+    findings = []
+    for match in _LATIN_RUN.finditer(segment.text):
+        run = match.group(0).strip(" ,")
+        if len(_LOWER_WORD.findall(run)) < MIN_LOWER_WORDS_IN_RUN:
+            continue
+        start = segment.start + match.start()
+        findings.append(
+            make_finding(
+                document,
+                start,
+                start + len(run),
+                MIXED_LANGUAGE,
+                Severity.WARNING,
+                f"English text '{run}' inside a Korean segment",
+                data={"script": "latin", "text": run},
+            )
+        )
+    return findings

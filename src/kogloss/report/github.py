@@ -1,0 +1,37 @@
+"""GitHub Actions workflow commands: an annotation on the pull request's diff per finding."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from kogloss.findings import Finding, Severity
+
+_LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
+
+
+def _escape_data(value: str) -> str:
+    return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(value: str) -> str:
+    return _escape_data(value).replace(":", "%3A").replace(",", "%2C")
+
+
+def render_github(findings: Sequence[Finding]) -> str:
+    lines = []
+    for finding in findings:
+        properties = ",".join(
+            [
+                f"file={_escape_property(finding.path)}",
+                f"line={finding.line}",
+                f"col={finding.column}",
+                f"endLine={finding.end_line}",
+                f"endColumn={finding.end_column}",
+                f"title={_escape_property('kogloss ' + finding.rule)}",
+            ]
+        )
+        message = finding.message
+        if finding.suggestion is not None:
+            message += f" (suggestion: {finding.suggestion})"
+        lines.append(f"::{_LEVELS[finding.severity]} {properties}::{_escape_data(message)}")
+    return "\n".join(lines) + ("\n" if lines else "")

@@ -1,0 +1,69 @@
+"""Which writing systems a stretch of text uses, counted at C speed with regular expressions.
+
+Hangul, Han and Cyrillic are decided by their characters, never by a language model: a model
+has no class for "mixed" and calls romanized Korean names Tagalog or Dutch.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import asdict, dataclass
+
+HANGUL_CHARS = "\uac00-\ud7a3\u1100-\u11ff\u3130-\u318f\ua960-\ua97f\ud7b0-\ud7ff"
+HAN_CHARS = "\u4e00-\u9fff\u3400-\u4dbf\uf900-\ufaff"
+LATIN_CHARS = "A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u1e00-\u1eff"
+CYRILLIC_CHARS = "\u0400-\u04ff\u0500-\u052f"
+
+_HANGUL = re.compile(f"[{HANGUL_CHARS}]+")
+_HAN = re.compile(f"[{HAN_CHARS}]+")
+_LATIN = re.compile(f"[{LATIN_CHARS}]+")
+_CYRILLIC = re.compile(f"[{CYRILLIC_CHARS}]+")
+_LETTERS = re.compile(r"[^\W\d_]+")
+
+# A run of a foreign script: its characters with the spaces, hyphens, digits and middle dots
+# between them ("한-중앙아 협력 포럼"), but no trailing separators.
+HANGUL_RUN = re.compile(
+    f"[{HANGUL_CHARS}](?:[{HANGUL_CHARS}\\d·・\\-–]|[ \u00a0](?=[{HANGUL_CHARS}\\d]))*"
+)
+HAN_RUN = re.compile(f"[{HAN_CHARS}](?:[{HAN_CHARS}]|[ \u00a0](?=[{HAN_CHARS}]))*")
+CYRILLIC_RUN = re.compile(f"[{CYRILLIC_CHARS}]+(?:[ \u00a0\\-][{CYRILLIC_CHARS}]+)*")
+
+
+@dataclass(frozen=True)
+class ScriptProfile:
+    """Letters of each script in a segment (digits and punctuation are not counted)."""
+
+    hangul: int = 0
+    latin: int = 0
+    han: int = 0
+    cyrillic: int = 0
+    other: int = 0
+
+    @property
+    def letters(self) -> int:
+        return self.hangul + self.latin + self.han + self.cyrillic + self.other
+
+    def share(self, script: str) -> float:
+        total = self.letters
+        return getattr(self, script) / total if total else 0.0
+
+    def to_dict(self) -> dict[str, int]:
+        return asdict(self)
+
+
+def _count(pattern: re.Pattern[str], text: str) -> int:
+    return sum(map(len, pattern.findall(text)))
+
+
+def script_profile(text: str) -> ScriptProfile:
+    hangul = _count(_HANGUL, text)
+    latin = _count(_LATIN, text)
+    han = _count(_HAN, text)
+    cyrillic = _count(_CYRILLIC, text)
+    letters = _count(_LETTERS, text)
+    other = max(0, letters - hangul - latin - han - cyrillic)
+    return ScriptProfile(hangul, latin, han, cyrillic, other)
+
+
+def has_hangul(text: str) -> bool:
+    return _HANGUL.search(text) is not None
