@@ -1,0 +1,131 @@
+"""Acronyms: each one introduced as ``Expansion (ACRONYM)`` before it is used bare."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from typing import Any, ClassVar
+
+from kogloss.check.context import CheckContext
+from kogloss.check.registry import Rule, rule
+from kogloss.document import Document
+from kogloss.findings import Finding, Severity, make_finding
+
+# Two or more capitals (digits allowed after the first), an optional plural "s"; hyphens
+# separate acronyms ("ROK-US" holds two).
+_ACRONYM = re.compile(r"(?<![A-Za-z0-9])([A-Z][A-Z0-9&]*[A-Z0-9])(s?)(?![A-Za-z0-9])")
+_ROMAN_NUMERAL = re.compile(r"[IVXLCDM]+")
+# "ACRONYM (Expansion words)": the reverse order of introduction, also accepted.
+_EXPANSION_AFTER = re.compile(r"\s*\(\s*[A-Z][^()\n]*\s[^()\n]*\)")
+# Longer words in capitals are emphasis ("EXCLUSIVE INTERVIEW"), not acronyms.
+MAX_ACRONYM_LETTERS = 6
+# A line written mostly in capitals is a headline: its words are not acronyms.
+HEADLINE_UPPER_SHARE = 0.6
+
+
+@rule
+class AcronymFirstUse(Rule):
+    """An acronym used before it is introduced as ``Expansion (ACRONYM)``.
+
+    A reader abroad may not know that ROK is the Republic of Korea or that KOICA is the Korea
+    International Cooperation Agency: style guides ask for the expansion at first use, with
+    the acronym in brackets, and the bare acronym after that. The finding is on the first use
+    before the introduction (one per acronym and document). When the glossary has an entry
+    whose ``abbr`` is the acronym, the suggestion is ``en (abbr)``. Acronyms every reader
+    knows (UN, US, EU ...) are in the ``allow`` list; add your own with ``extend_allow``.
+    Roman numerals and headlines in capitals are not acronyms.
+
+    **Anti-pattern**::
+
+        The ROK government hosted the forum.
+
+    **Best practice**::
+
+        The Republic of Korea (ROK) government hosted the forum. The ROK will host it again.
+    """
+
+    id = "acronym-first-use"
+    severity = Severity.WARNING
+    family = "acronyms"
+    options: ClassVar[dict[str, Any]] = {
+        "allow": [
+            "UN", "US", "USA", "UK", "EU", "NATO", "GDP", "CEO", "TV", "AM", "PM", "ID", "OK",
+            "COVID", "IT", "ICT", "CCTV", "SNS", "DC", "USD", "EUR", "KRW", "LG", "SK",
+        ],
+        "extend_allow": [],
+    }  # fmt: skip
+
+    def check(self, document: Document, context: CheckContext) -> Iterable[Finding]:
+        if context.language(document) != "en":
+            return []
+        allowed = set(context.settings.option(self, "allow"))
+        allowed.update(context.settings.option(self, "extend_allow"))
+        text = document.text
+        first_use: dict[str, tuple[int, int]] = {}
+        introduced: dict[str, int] = {}
+        for match in _ACRONYM.finditer(text):
+            acronym = match.group(1)
+            if (
+                acronym in allowed
+                or not 2 <= sum(char.isalpha() for char in acronym) <= MAX_ACRONYM_LETTERS
+                or _ROMAN_NUMERAL.fullmatch(acronym)
+            ):
+                continue
+            if _introduces(text, match.start(), match.end()):
+                introduced.setdefault(acronym, match.start())
+                continue
+            if acronym not in first_use and not _in_headline(text, match.start()):
+                first_use[acronym] = (match.start(), match.start() + len(acronym))
+        expansions = _glossary_expansions(context)
+        findings = []
+        for acronym, (start, end) in first_use.items():
+            introduction = introduced.get(acronym)
+            if introduction is not None and introduction < start:
+                continue
+            expansion = expansions.get(acronym)
+            if introduction is None:
+                message = f"'{acronym}' is used but never introduced as 'Expansion ({acronym})'"
+            else:
+                line = document.position(introduction).line
+                message = f"'{acronym}' is used before it is introduced (at line {line})"
+            if expansion:
+                message += f"; the glossary has '{expansion} ({acronym})'"
+            findings.append(
+                make_finding(
+                    document,
+                    start,
+                    end,
+                    self.id,
+                    self.severity,
+                    message,
+                    suggestion=f"{expansion} ({acronym})" if expansion else None,
+                    data={"acronym": acronym},
+                )
+            )
+        return findings
+
+
+def _introduces(text: str, start: int, end: int) -> bool:
+    """``(ACRONYM)`` after its expansion, or ``ACRONYM (Expansion ...)``."""
+    if start > 0 and text[start - 1] == "(" and text.startswith(")", end):
+        return True
+    return _EXPANSION_AFTER.match(text, end) is not None
+
+
+def _in_headline(text: str, offset: int) -> bool:
+    line_start = text.rfind("\n", 0, offset) + 1
+    line_end = text.find("\n", offset)
+    line = text[line_start : line_end if line_end >= 0 else len(text)]
+    letters = [char for char in line if char.isalpha()]
+    return sum(char.isupper() for char in letters) >= HEADLINE_UPPER_SHARE * len(letters)
+
+
+def _glossary_expansions(context: CheckContext) -> dict[str, str]:
+    glossary = context.glossary
+    if glossary is None:
+        return {}
+    expansions: dict[str, str] = {}
+    for entry in glossary.entries:
+        if entry.abbr and entry.status != "deprecated":
+            expansions.setdefault(entry.abbr, entry.en)
+    return expansions

@@ -1,0 +1,249 @@
+"""Running the rules: over one document, over a run of many (corpus mode), in one process or
+several, with the same findings in the same order either way.
+
+A run has two passes. The first reads each document once: the per-document rules give their
+findings and the corpus rules ``collect`` a small summary. Then each corpus rule ``plan``s from
+all the summaries which documents get findings, and the second pass re-reads only those
+documents to ``report`` them with positions. No run holds every document in memory.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import multiprocessing
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from kogloss.check.context import CheckContext, CheckSettings
+from kogloss.check.registry import Collected, Rule, load_rules
+from kogloss.check.suppress import parse_suppressions
+from kogloss.document import Document
+from kogloss.errors import InputError
+from kogloss.findings import Finding, sort_findings
+
+if TYPE_CHECKING:
+    from kogloss.glossary import Glossary
+
+Loader = Callable[[str], Document]
+
+
+@dataclass
+class CheckResult:
+    """Every finding of a run, sorted, and the corpus summary of term forms."""
+
+    findings: list[Finding]
+    summary: list[dict[str, Any]] = field(default_factory=list)
+    paths: list[str] = field(default_factory=list)
+
+
+@dataclass
+class _DocumentOutcome:
+    path: str
+    findings: list[Finding]
+    collected: dict[str, Any]
+
+
+class Checker:
+    """The selected rules with their settings and glossary, ready to run over documents."""
+
+    def __init__(self, settings: CheckSettings | None = None, glossary: Glossary | None = None):
+        self.settings = settings or CheckSettings()
+        self.glossary = glossary
+        self.rules: list[Rule] = self.settings.enabled_rules(load_rules())
+        index = None
+        if glossary is not None:
+            from kogloss.glossary import TermIndex
+
+            index = TermIndex(glossary)
+        else:
+            self.rules = [rule for rule in self.rules if not rule.needs_glossary]
+        self.context = CheckContext(self.settings, index, glossary)
+        self._known = set(load_rules())
+
+    @property
+    def corpus_rules(self) -> list[Rule]:
+        return [rule for rule in self.rules if rule.corpus]
+
+    def first_pass(self, document: Document) -> _DocumentOutcome:
+        """Per-document findings (suppressions and severities applied) and corpus summaries."""
+        self.context.begin(document)
+        findings: list[Finding] = []
+        collected: dict[str, Any] = {}
+        for rule in self.rules:
+            if rule.corpus:
+                collected[rule.id] = rule.collect(document, self.context)
+            else:
+                findings.extend(rule.check(document, self.context))
+        return _DocumentOutcome(document.path, self._finish(document, findings), collected)
+
+    def second_pass(self, document: Document, planned: dict[str, Any]) -> list[Finding]:
+        self.context.begin(document)
+        findings: list[Finding] = []
+        for rule in self.corpus_rules:
+            if rule.id in planned:
+                findings.extend(rule.report(document, planned[rule.id], self.context))
+        return self._finish(document, findings)
+
+    def _finish(self, document: Document, findings: list[Finding]) -> list[Finding]:
+        if not findings:
+            return findings
+        suppressions = parse_suppressions(document, self._known)
+        kept = []
+        for finding in findings:
+            if suppressions.covers(finding):
+                continue
+            severity = self.settings.severities.get(finding.rule)
+            if severity is not None and severity != finding.severity:
+                finding = dataclasses.replace(finding, severity=severity)
+            kept.append(finding)
+        return kept
+
+    def plan(self, collected: list[list[Collected]]) -> dict[int, dict[str, Any]]:
+        """Document index -> rule id -> what that rule reports there."""
+        planned: dict[int, dict[str, Any]] = {}
+        for position, rule in enumerate(self.corpus_rules):
+            for document_index, payload in rule.plan(collected[position], self.context).items():
+                planned.setdefault(document_index, {})[rule.id] = payload
+        return planned
+
+    def summary(self, collected: list[list[Collected]]) -> list[dict[str, Any]]:
+        rows: list[dict[str, Any]] = []
+        for position, rule in enumerate(self.corpus_rules):
+            rows.extend(rule.summary(collected[position], self.context))
+        return rows
+
+    def run(
+        self,
+        sources: Sequence[str],
+        load: Loader,
+        jobs: int = 1,
+        progress: Callable[[int], None] | None = None,
+    ) -> CheckResult:
+        """Check the documents ``load(source)`` gives for each source, in source order."""
+        findings: list[Finding] = []
+        paths: list[str] = []
+        collected: list[list[Collected]] = [[] for _ in self.corpus_rules]
+        with _Mapper(self, load, jobs) as mapper:
+            for outcome in mapper.first(sources):
+                paths.append(outcome.path)
+                findings.extend(outcome.findings)
+                for position, rule in enumerate(self.corpus_rules):
+                    collected[position].append(Collected(outcome.path, outcome.collected[rule.id]))
+                if progress is not None:
+                    progress(1)
+            planned = self.plan(collected)
+            jobs_left = [(sources[index], planned[index]) for index in sorted(planned)]
+            for document_findings in mapper.second(jobs_left):
+                findings.extend(document_findings)
+        return CheckResult(sort_findings(findings), self.summary(collected), paths)
+
+
+def check_documents(
+    documents: Sequence[Document],
+    settings: CheckSettings | None = None,
+    glossary: Glossary | None = None,
+) -> CheckResult:
+    """Check documents already in memory (the entry point for library users and tests)."""
+    by_key = {str(position): document for position, document in enumerate(documents)}
+    return Checker(settings, glossary).run(list(by_key), by_key.__getitem__)
+
+
+def check_bilingual(
+    ko_document: Document,
+    en_document: Document,
+    alignment: Any,
+    checker: Checker,
+) -> list[Finding]:
+    """The hook for the bilingual rules (``--source KO``): term-mismatch, number-mismatch,
+    untranslated and omission/addition over aligned segments, with the checker's selection,
+    severities and suppressions applied like any other finding.
+    """
+    from kogloss.check.bilingual import bilingual_findings  # written on the align branch
+
+    raw = bilingual_findings(ko_document, en_document, alignment, checker.context.index)
+    selected = {rule.id for rule in checker.rules}
+    return checker._finish(en_document, [f for f in raw if f.rule in selected])
+
+
+# Worker processes: each builds its own Checker once (glossary index included).
+_WORKER: tuple[Checker, Loader] | None = None
+
+
+def _init_worker(settings: CheckSettings, glossary: Glossary | None, load: Loader) -> None:
+    global _WORKER
+    _WORKER = (Checker(settings, glossary), load)
+
+
+def _worker_first(source: str) -> _DocumentOutcome | _Failure:
+    assert _WORKER is not None
+    checker, load = _WORKER
+    try:
+        return checker.first_pass(load(source))
+    except InputError as error:
+        return _Failure(error.path, error.message, error.line, error.column)
+
+
+def _worker_second(job: tuple[str, dict[str, Any]]) -> list[Finding] | _Failure:
+    assert _WORKER is not None
+    checker, load = _WORKER
+    try:
+        return checker.second_pass(load(job[0]), job[1])
+    except InputError as error:
+        return _Failure(error.path, error.message, error.line, error.column)
+
+
+@dataclass(frozen=True)
+class _Failure:
+    """An InputError carried back from a worker (its own pickling loses the fields)."""
+
+    path: str
+    message: str
+    line: int | None
+    column: int | None
+
+
+def _raise_failures(results: Iterator[Any]) -> Iterator[Any]:
+    for result in results:
+        if isinstance(result, _Failure):
+            raise InputError(result.path, result.message, result.line, result.column)
+        yield result
+
+
+class _Mapper:
+    """Maps the two passes over documents, in order, in this process or in a pool."""
+
+    def __init__(self, checker: Checker, load: Loader, jobs: int) -> None:
+        self.checker = checker
+        self.load = load
+        self.jobs = jobs
+        self.pool: Any = None
+
+    def __enter__(self) -> _Mapper:
+        if self.jobs > 1:
+            context = multiprocessing.get_context("fork" if _can_fork() else "spawn")
+            self.pool = context.Pool(
+                self.jobs,
+                initializer=_init_worker,
+                initargs=(self.checker.settings, self.checker.glossary, self.load),
+            )
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        if self.pool is not None:
+            self.pool.terminate()
+            self.pool.join()
+
+    def first(self, sources: Sequence[str]) -> Iterator[_DocumentOutcome]:
+        if self.pool is None:
+            return (self.checker.first_pass(self.load(source)) for source in sources)
+        return _raise_failures(self.pool.imap(_worker_first, sources, chunksize=8))
+
+    def second(self, jobs: list[tuple[str, dict[str, Any]]]) -> Iterator[list[Finding]]:
+        if self.pool is None:
+            return (self.checker.second_pass(self.load(path), plan) for path, plan in jobs)
+        return _raise_failures(self.pool.imap(_worker_second, jobs, chunksize=8))
+
+
+def _can_fork() -> bool:
+    return "fork" in multiprocessing.get_all_start_methods()

@@ -1,0 +1,215 @@
+"""The glossary rules: a listed variant used, and one entry written in several forms.
+
+Both read the glossary's matches through the context (one scan of the document by the
+:class:`~kogloss.glossary.TermIndex` serves every rule) and are skipped when a run has no
+glossary.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from kogloss.check.context import CheckContext
+from kogloss.check.registry import Collected, Rule, rule
+from kogloss.document import Document
+from kogloss.findings import Finding, Severity, make_finding
+
+if TYPE_CHECKING:
+    from kogloss.glossary import Entry, TermMatch
+
+# The forms of an entry that count towards consistency (acronyms and Korean are not forms).
+_WRITTEN_FORMS = ("en", "also", "variant", "pattern")
+_VARIANT_FORMS = ("variant", "pattern")
+_SPACES = re.compile(r"\s+")
+
+EntryKey = tuple[str, int, str]
+
+
+def entry_key(entry: Entry) -> EntryKey:
+    """An entry's identity that survives pickling: where it is defined, and its form."""
+    return (entry.path, entry.line, entry.en)
+
+
+def written(match: TermMatch) -> str:
+    """The matched text with line breaks and space runs as single spaces."""
+    return _SPACES.sub(" ", match.matched)
+
+
+@rule
+class GlossaryVariant(Rule):
+    """A form the glossary lists as a variant is used; the preferred form is suggested.
+
+    Each glossary entry names its preferred English form (``en``) and the forms to replace
+    with it (``variants``: plain text, or a pattern for forms that depend on context, such as
+    "Kyrgyz" used as the country's name). The message gives the editor's explanation when the
+    entry has one; the suggestion is the preferred form, which ``--fix`` applies.
+
+    **Anti-pattern**::
+
+        peace and stability on the Korean Peninsular and beyond
+
+    **Best practice**::
+
+        peace and stability on the Korean Peninsula and beyond
+    """
+
+    id = "glossary-variant"
+    severity = Severity.WARNING
+    family = "glossary"
+    fixable = True
+    needs_glossary = True
+
+    def check(self, document: Document, context: CheckContext) -> Iterable[Finding]:
+        findings = []
+        for match in context.term_matches(document):
+            if match.form not in _VARIANT_FORMS:
+                continue
+            message = f"'{written(match)}' is a variant of '{match.entry.en}'"
+            if match.variant is not None and match.variant.message:
+                message += f": {match.variant.message}"
+            findings.append(
+                make_finding(
+                    document,
+                    match.start,
+                    match.end,
+                    self.id,
+                    self.severity,
+                    message,
+                    suggestion=match.entry.en,
+                    data={
+                        "entry": match.entry.en,
+                        "glossary": f"{match.entry.path}:{match.entry.line}",
+                    },
+                )
+            )
+        return findings
+
+
+@rule
+class InconsistentTerm(Rule):
+    """One glossary entry written in two forms in a document, or across the run.
+
+    A reader takes two spellings for two things. When a document (or, with ``scope =
+    "corpus"``, the default, the set of documents checked together) uses more than one of an
+    entry's forms, whether accepted (``en``, ``also``) or listed variants, the first use of each
+    less frequent form is reported with the count of every form, so that the editor can make
+    the release consistent. Acronyms (``abbr``) mixed with the full form are normal and not
+    reported.
+
+    **Anti-pattern**::
+
+        Kyrgyzstan hosted the forum ... the Kyrgyz Republic and the ROK agreed ...
+
+    **Best practice**::
+
+        the Kyrgyz Republic hosted the forum ... the Kyrgyz Republic and the ROK agreed ...
+    """
+
+    id = "inconsistent-term"
+    severity = Severity.INFO
+    family = "glossary"
+    corpus = True
+    needs_glossary = True
+    options: ClassVar[dict[str, Any]] = {"scope": "corpus"}
+
+    def collect(self, document: Document, context: CheckContext) -> Any:
+        forms: dict[EntryKey, dict[str, list[int]]] = {}
+        for match in context.term_matches(document):
+            if match.form not in _WRITTEN_FORMS:
+                continue
+            per_entry = forms.setdefault(entry_key(match.entry), {})
+            text = written(match)
+            if text in per_entry:
+                per_entry[text][0] += 1
+            else:
+                per_entry[text] = [1, match.start]
+        return forms
+
+    def plan(self, collected: Sequence[Collected], context: CheckContext) -> dict[int, Any]:
+        if context.settings.option(self, "scope") == "document":
+            groups = [(index, [(index, item)]) for index, item in enumerate(collected)]
+        else:
+            groups = [(-1, list(enumerate(collected)))]
+        planned: dict[int, dict[tuple[EntryKey, str], dict[str, Any]]] = {}
+        for _, members in groups:
+            for key, counts in _merge(members).items():
+                if len(counts) < 2:
+                    continue
+                major = max(counts, key=lambda form: (counts[form][0], -counts[form][1]))
+                summary = {form: count for form, (count, _, _) in counts.items()}
+                for form, (_, _, documents) in counts.items():
+                    if form == major:
+                        continue
+                    for document_index in documents:
+                        planned.setdefault(document_index, {})[(key, form)] = {
+                            "entry": key[2],
+                            "major": major,
+                            "forms": summary,
+                        }
+        return planned
+
+    def report(self, document: Document, planned: Any, context: CheckContext) -> list[Finding]:
+        findings = []
+        reported: set[tuple[EntryKey, str]] = set()
+        for match in context.term_matches(document):
+            wanted = (entry_key(match.entry), written(match))
+            note = planned.get(wanted)
+            if note is None or wanted in reported:
+                continue
+            reported.add(wanted)
+            forms = ", ".join(f"'{form}' {count}x" for form, count in note["forms"].items())
+            findings.append(
+                make_finding(
+                    document,
+                    match.start,
+                    match.end,
+                    self.id,
+                    self.severity,
+                    f"'{wanted[1]}' and '{note['major']}' are two forms of the glossary entry "
+                    f"'{note['entry']}' ({forms})",
+                    data={"form": wanted[1], **note},
+                )
+            )
+        return findings
+
+    def summary(self, collected: Sequence[Collected], context: CheckContext) -> list[dict]:
+        rows = []
+        merged = _merge(list(enumerate(collected)))
+        for key in sorted(merged, key=lambda key: key[2]):
+            counts = merged[key]
+            rows.append(
+                {
+                    "term": key[2],
+                    "source": f"{key[0]}:{key[1]}",
+                    "forms": [
+                        {
+                            "form": form,
+                            "count": count,
+                            "files": [collected[index].path for index in documents],
+                        }
+                        for form, (count, _, documents) in counts.items()
+                    ],
+                }
+            )
+        return rows
+
+
+def _merge(
+    members: Sequence[tuple[int, Collected]],
+) -> dict[EntryKey, dict[str, tuple[int, int, list[int]]]]:
+    """Entry -> form -> (count, order of first use, documents), over some documents."""
+    merged: dict[EntryKey, dict[str, tuple[int, int, list[int]]]] = {}
+    for document_index, item in members:
+        for key, forms in (item.data or {}).items():
+            per_entry = merged.setdefault(key, {})
+            for form, (count, first) in forms.items():
+                previous = per_entry.get(form)
+                if previous is None:
+                    per_entry[form] = (count, document_index * 1_000_000_000 + first,
+                                       [document_index])  # fmt: skip
+                else:
+                    previous[2].append(document_index)
+                    per_entry[form] = (previous[0] + count, previous[1], previous[2])
+    return merged

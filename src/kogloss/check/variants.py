@@ -1,0 +1,400 @@
+"""Near variants: one name written two ways, found without any glossary.
+
+This is the rule that finds what nobody has put in the glossary yet, so it is tuned for
+precision on real releases. It compares *names* (runs of capitalised words, and a name with the
+lowercase word after it, as in "ROK government"), never common words on their own: two forms
+are variants when they have the same number of words, share at least one capitalised word
+exactly, and differ in one word by case, by one letter (Peninsula/Peninsular, Korea/Korean
+before "Eximbank"), or by romanization (Hamgyong/Hamgyung/Hamgyeong, Kyu-hyun/Kyou-hyun).
+Plurals (Minister/Ministers), a case change at the start of a sentence, and an adjective before
+a noun ("North Korean nuclear test" beside "North Korea") are not variants.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from typing import Any, ClassVar
+
+from kogloss.check.context import CheckContext
+from kogloss.check.registry import Collected, Rule, rule
+from kogloss.document import Document
+from kogloss.findings import Finding, Severity, make_finding
+
+Form = tuple[str, ...]
+
+_WORD = r"[A-Z][A-Za-z0-9]*(?:['’\-][A-Za-z0-9]+)*"
+_GAP = r"(?:[ \t\u00a0]+|[ \t\u00a0]*\n[ \t\u00a0]*)"
+# Capitalised words in a row, with "of" or "for" between two of them (Bank of Korea).
+_RUN = re.compile(rf"(?<![A-Za-z0-9'’\-]){_WORD}(?:{_GAP}(?:(?:of|for){_GAP})?{_WORD})*")
+_RUN_WORD = re.compile(rf"{_WORD}|of|for")
+_TAIL = re.compile(rf"{_GAP}([a-z][a-z]{{2,}})(?![A-Za-z0-9'’\-])")
+_POSSESSIVE = re.compile(r"['’]s$")
+# A line without a lowercase letter is a headline; its capitals say nothing about names.
+_HEADLINE = re.compile(r"^(?=[^\n]*[A-Z]{2})[^a-z\n]+$", re.MULTILINE)
+_SENTENCE_OPENERS = set('.!?:;"“”([\n')
+
+_FUNCTION_WORDS_TEXT = """a an the this that these those our your his her its their my we i you
+    he she it they in on at by for from with to of as and but or nor so yet if when while after before
+    since until during about against between into through over under above below up down
+    there here what which who whom whose where why how all any both each few more most other
+    some such no not only own same than too very can will just should now also however
+    therefore meanwhile moreover furthermore is are was were be been being have has had do
+    does did q"""
+FUNCTION_WORDS = frozenset(_FUNCTION_WORDS_TEXT.split())
+
+MIN_EDIT_LENGTH = 5
+MIN_ROMANIZATION_LENGTH = 4
+
+
+@dataclass
+class _FormStats:
+    count: int = 0
+    nominal: int = 0
+    first: tuple[int, int] = (0, 0)
+    documents: tuple[int, ...] = ()
+
+
+def skeleton(word: str) -> str:
+    """A romanization-blind key: Hamgyong, Hamgyung and Hamgyeong share ``hamgyong``."""
+    key = word.lower().replace("-", "").replace("’", "").replace("'", "")
+    key = re.sub(r"(?<=[aeiou])y(?=[aeiou])", "", key)
+    for written, spoken in (("eo", "o"), ("ou", "u"), ("oo", "u"), ("eu", "u"), ("ae", "e")):
+        key = key.replace(written, spoken)
+    return key.replace("ee", "i").replace("u", "o")
+
+
+def one_edit(first: str, second: str) -> bool:
+    """Whether two different strings are one insertion, deletion or substitution apart."""
+    if abs(len(first) - len(second)) > 1 or first == second:
+        return False
+    if len(first) > len(second):
+        first, second = second, first
+    prefix = 0
+    while prefix < len(first) and first[prefix] == second[prefix]:
+        prefix += 1
+    if len(first) == len(second):
+        return first[prefix + 1 :] == second[prefix + 1 :]
+    return first[prefix:] == second[prefix + 1 :]
+
+
+def _is_plural(first: str, second: str) -> bool:
+    short, long = sorted((first, second), key=len)
+    return long in (short + "s", short + "es") or (
+        short.endswith("y") and long == short[:-1] + "ies"
+    )
+
+
+@dataclass(frozen=True)
+class Occurrence:
+    form: Form
+    start: int
+    end: int
+    nominal: bool
+
+
+def occurrences(text: str) -> Iterator[Occurrence]:
+    """Every name form of ``text``: capitalised runs, each single name word, and a run with
+    the lowercase word after it."""
+    headlines = [(match.start(), match.end()) for match in _HEADLINE.finditer(text)]
+    headline_index = 0
+    for match in _RUN.finditer(text):
+        start = match.start()
+        while headline_index < len(headlines) and headlines[headline_index][1] < start:
+            headline_index += 1
+        if headline_index < len(headlines) and headlines[headline_index][0] <= start:
+            continue
+        words = [(word.group(0), word.start() + start, word.end() + start) for word in
+                 _RUN_WORD.finditer(match.group(0))]  # fmt: skip
+        yield from _run_forms(text, words, _opens_sentence(text, start))
+
+
+def _run_forms(text: str, words: list[tuple[str, int, int]], initial: bool) -> Iterator[Occurrence]:
+    while words and initial and words[0][0].lower() in FUNCTION_WORDS:
+        words = words[1:]
+        initial = False
+    # A possessive ends a name ("Azerbaijan Government’s endeavors").
+    for cut, (word, _, _) in enumerate(words):
+        if _POSSESSIVE.search(word) and cut + 1 < len(words):
+            yield from _run_forms(text, words[: cut + 1], False)
+            yield from _run_forms(text, words[cut + 1 :], False)
+            return
+    while words and words[-1][0] in ("of", "for"):
+        words = words[:-1]
+    if not words:
+        return
+    possessive = _POSSESSIVE.search(words[-1][0]) is not None
+    tokens = tuple(_POSSESSIVE.sub("", word) for word, _, _ in words)
+    start, end = words[0][1], words[-1][2] - (2 if possessive else 0)
+    tail = None if possessive else _TAIL.match(text, words[-1][2])
+    if tail is not None and tail.group(1) in FUNCTION_WORDS:
+        tail = None
+    yield Occurrence(tokens, start, end, nominal=tail is None)
+    if tail is not None:
+        yield Occurrence((*tokens, tail.group(1)), start, tail.end(), nominal=False)
+    if len(tokens) > 1:
+        for position, (token, (_, word_start, _)) in enumerate(zip(tokens, words, strict=True)):
+            if position == 0 and initial:
+                continue
+            if len(token) >= MIN_ROMANIZATION_LENGTH and not token.isupper():
+                yield Occurrence((token,), word_start, word_start + len(token), nominal=True)
+
+
+def _opens_sentence(text: str, start: int) -> bool:
+    position = start - 1
+    while position >= 0 and text[position] in " \t\u00a0":
+        position -= 1
+    return position < 0 or text[position] in _SENTENCE_OPENERS
+
+
+def _difference(first: Form, second: Form, stats: dict[Form, _FormStats]) -> str | None:
+    """Why two forms are variants of each other ("case", "one letter", "romanization"), or
+    None when they are not."""
+    if len(first) == 1:
+        a, b = first[0], second[0]
+        if a.lower() == b.lower() or a.isupper() or b.isupper() or _is_plural(a.lower(), b.lower()):
+            return None
+        return "romanization" if skeleton(a) == skeleton(b) else None
+    if not (first[-1][0].isupper() or second[-1][0].isupper()):
+        return None  # both end in a lowercase word: neither is a name as written
+    anchor = False
+    near: str | None = None
+    cased = False
+    for position, (a, b) in enumerate(zip(first, second, strict=True)):
+        if a == b:
+            anchor = anchor or a[0].isupper()
+            continue
+        lower_a, lower_b = a.lower(), b.lower()
+        if lower_a == lower_b:
+            if position == 0:
+                return None
+            cased = True
+            continue
+        if near is not None or _is_plural(lower_a, lower_b):
+            return None
+        cased = cased or a[0].isupper() != b[0].isupper()
+        if len(lower_a) >= MIN_ROMANIZATION_LENGTH and skeleton(a) == skeleton(b):
+            near = "romanization"
+        elif min(len(lower_a), len(lower_b)) >= MIN_EDIT_LENGTH and one_edit(lower_a, lower_b):
+            if position == len(first) - 1 and not _noun_use(first, second, lower_a, lower_b, stats):
+                return None
+            near = "one letter"
+        else:
+            return None
+    if not anchor or (near is None and not cased):
+        return None
+    if near is None:
+        return "case"
+    return f"{near} and case" if cased else near
+
+
+def _noun_use(first: Form, second: Form, lower_a: str, lower_b: str, stats: dict) -> bool:
+    """Korea/Korean at the end of a name: a variant only where the longer word is used as a
+    noun (not followed by one), as in "the Korean Peninsular and beyond"."""
+    if not (lower_b.startswith(lower_a) or lower_a.startswith(lower_b)):
+        return True
+    longer = second if len(lower_b) > len(lower_a) else first
+    return longer[-1][0].isupper() and stats[longer].nominal > 0
+
+
+def _candidate_keys(form: Form) -> Iterator[tuple[Any, ...]]:
+    if len(form) == 1:
+        yield (1, skeleton(form[0]))
+        return
+    lowered = [token.lower() for token in form]
+    for position, token in enumerate(lowered):
+        others = tuple(lowered[:position] + lowered[position + 1 :])
+        yield (len(form), position, others, token)
+        yield (len(form), position, others, "~" + skeleton(token))
+        for cut in range(len(token)):
+            yield (len(form), position, others, token[:cut] + token[cut + 1 :])
+
+
+def variant_groups(stats: dict[Form, _FormStats]) -> list[tuple[list[Form], dict[Form, str]]]:
+    """Groups of forms that are variants of one another, each with the reason per form."""
+    buckets: dict[tuple[Any, ...], list[Form]] = defaultdict(list)
+    for form in stats:
+        for key in _candidate_keys(form):
+            buckets[key].append(form)
+    parent: dict[Form, Form] = {}
+
+    def find(form: Form) -> Form:
+        while parent.get(form, form) != form:
+            form = parent[form]
+        return form
+
+    reasons: dict[Form, str] = {}
+    checked: set[tuple[Form, Form]] = set()
+    for members in buckets.values():
+        if len(members) < 2:
+            continue
+        for index, first in enumerate(members):
+            for second in members[index + 1 :]:
+                pair = (first, second) if first < second else (second, first)
+                if pair in checked:
+                    continue
+                checked.add(pair)
+                reason = _difference(first, second, stats)
+                if reason is None:
+                    continue
+                parent[find(first)] = find(second)
+                reasons.setdefault(first, reason)
+                reasons.setdefault(second, reason)
+    groups: dict[Form, list[Form]] = defaultdict(list)
+    for form in reasons:
+        groups[find(form)].append(form)
+    ordered = [sorted(group, key=lambda form: stats[form].first) for group in groups.values()]
+    ordered.sort(key=lambda group: stats[group[0]].first)
+    return [(group, reasons) for group in ordered]
+
+
+def display(form: Form) -> str:
+    return " ".join(form)
+
+
+@rule
+class NearVariant(Rule):
+    """Forms of one name that differ only by case, a letter or romanization.
+
+    With no glossary entry at all, the document (or every document of the run, with
+    ``scope = "corpus"``, the default) is searched for names written in two ways: by case
+    after the same name (ROK Government / ROK government), by one letter (Korean Peninsula /
+    Korean Peninsular, Korea Eximbank / Korean Eximbank), or by romanization (Hamgyong /
+    Hamgyung / Hamgyeong, Kyu-hyun / Kyou-hyun). The finding is on each use of the less
+    frequent forms and names the most frequent one; nothing is fixed, because only an editor
+    knows which form is right: settle it and add it to the glossary. Forms the glossary
+    already knows are left to the glossary rules. Common words differing by a letter, plurals,
+    sentence-initial capitals and adjectives before a noun (North Korean regime / North Korea)
+    are not variants.
+
+    **Anti-pattern**::
+
+        Peace on the Korean Peninsular ... security of the Korean peninsula.
+
+    **Best practice**::
+
+        Peace on the Korean Peninsula ... security of the Korean Peninsula.
+    """
+
+    id = "near-variant"
+    severity = Severity.WARNING
+    family = "variants"
+    corpus = True
+    options: ClassVar[dict[str, Any]] = {"scope": "corpus"}
+
+    def collect(self, document: Document, context: CheckContext) -> Any:
+        if context.language(document) != "en":
+            return {}
+        known = _glossary_spans(document, context)
+        forms: dict[Form, list[int]] = {}
+        for occurrence in occurrences(document.text):
+            if known and _overlaps_known(occurrence, known):
+                continue
+            entry = forms.get(occurrence.form)
+            if entry is None:
+                forms[occurrence.form] = [1, int(occurrence.nominal), occurrence.start]
+            else:
+                entry[0] += 1
+                entry[1] += occurrence.nominal
+        return forms
+
+    def plan(self, collected: Sequence[Collected], context: CheckContext) -> dict[int, Any]:
+        if context.settings.option(self, "scope") == "document":
+            planned: dict[int, Any] = {}
+            for index, item in enumerate(collected):
+                per_document = self._plan_corpus([item], context)
+                if per_document:
+                    planned[index] = per_document[0]
+            return planned
+        return self._plan_corpus(collected, context)
+
+    def _plan_corpus(self, collected: Sequence[Collected], context: CheckContext) -> dict:
+        stats = _merge(collected)
+        planned: dict[int, dict[Form, dict[str, Any]]] = defaultdict(dict)
+        for group, reasons in variant_groups(stats):
+            major = max(group, key=lambda form: (stats[form].count, -group.index(form)))
+            counts = {display(form): stats[form].count for form in group}
+            for form in group:
+                if form == major:
+                    continue
+                note = {
+                    "major": display(major),
+                    "reason": reasons[form],
+                    "forms": counts,
+                    "files": {
+                        display(other): [collected[i].path for i in stats[other].documents]
+                        for other in group
+                    },
+                }
+                for document_index in stats[form].documents:
+                    planned[document_index][form] = note
+        return dict(planned)
+
+    def report(self, document: Document, planned: Any, context: CheckContext) -> list[Finding]:
+        findings = []
+        taken: list[tuple[int, int]] = []
+        candidates = [o for o in occurrences(document.text) if o.form in planned]
+        candidates.sort(key=lambda o: (o.start, -(o.end - o.start)))
+        for occurrence in candidates:
+            if any(occurrence.start < end and start < occurrence.end for start, end in taken):
+                continue
+            taken.append((occurrence.start, occurrence.end))
+            note = planned[occurrence.form]
+            written = display(occurrence.form)
+            forms = ", ".join(f"'{form}' {count}x" for form, count in note["forms"].items())
+            findings.append(
+                make_finding(
+                    document,
+                    occurrence.start,
+                    occurrence.end,
+                    self.id,
+                    self.severity,
+                    f"'{written}' differs from '{note['major']}' by {note['reason']} "
+                    f"({forms}): choose one form",
+                    data={"form": written, **note},
+                )
+            )
+        return findings
+
+    def summary(self, collected: Sequence[Collected], context: CheckContext) -> list[dict]:
+        stats = _merge(collected)
+        rows = []
+        for group, _ in variant_groups(stats):
+            rows.append(
+                {
+                    "term": display(max(group, key=lambda form: stats[form].count)),
+                    "source": self.id,
+                    "forms": [
+                        {
+                            "form": display(form),
+                            "count": stats[form].count,
+                            "files": [collected[i].path for i in stats[form].documents],
+                        }
+                        for form in group
+                    ],
+                }
+            )
+        return rows
+
+
+def _merge(collected: Sequence[Collected]) -> dict[Form, _FormStats]:
+    stats: dict[Form, _FormStats] = {}
+    for document_index, item in enumerate(collected):
+        for form, (count, nominal, first) in (item.data or {}).items():
+            entry = stats.get(form)
+            if entry is None:
+                entry = stats[form] = _FormStats(first=(document_index, first))
+            entry.count += count
+            entry.nominal += nominal
+            entry.documents = (*entry.documents, document_index)
+    return stats
+
+
+def _glossary_spans(document: Document, context: CheckContext) -> list[tuple[int, int]]:
+    return [(match.start, match.end) for match in context.term_matches(document)]
+
+
+def _overlaps_known(occurrence: Occurrence, known: Iterable[tuple[int, int]]) -> bool:
+    return any(occurrence.start < end and start < occurrence.end for start, end in known)
