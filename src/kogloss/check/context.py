@@ -14,10 +14,9 @@ from kogloss.document import Document
 from kogloss.findings import Severity
 
 if TYPE_CHECKING:
-    from kogloss.glossary import Glossary, TermIndex, TermMatch
-
     from kogloss.check.registry import Rule
     from kogloss.detect import DetectResult
+    from kogloss.glossary import Glossary, TermIndex, TermMatch
 
 T = TypeVar("T")
 

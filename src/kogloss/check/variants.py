@@ -37,7 +37,8 @@ _HEADLINE = re.compile(r"^(?=[^\n]*[A-Z]{2})[^a-z\n]+$", re.MULTILINE)
 _SENTENCE_OPENERS = set('.!?:;"“”([\n')
 
 _FUNCTION_WORDS_TEXT = """a an the this that these those our your his her its their my we i you
-    he she it they in on at by for from with to of as and but or nor so yet if when while after before
+    he she it they in on at by for from with to of as and but or nor so yet if when while
+    after before
     since until during about against between into through over under above below up down
     there here what which who whom whose where why how all any both each few more most other
     some such no not only own same than too very can will just should now also however
