@@ -272,7 +272,7 @@ def _guess_utf16(data: bytes) -> str | None:
                 text = data.decode(name)
             except UnicodeDecodeError:
                 continue
-            if "\x00" not in text:
+            if "\x00" not in text and _control_share(text) < 0.01:
                 return name
     return None
 
@@ -286,10 +286,16 @@ def _looks_like_korean(text: str) -> bool:
     return hangul / len(non_ascii) >= 0.6
 
 
-def _reject_control_heavy(text: str, path: str) -> str:
+def _control_share(text: str) -> float:
     sample = text[:65536]
+    if not sample:
+        return 0.0
     controls = sum(1 for char in sample if char < " " and char not in "\t\n\r\f\v")
-    if controls > max(8, len(sample) // 100):
+    return controls / len(sample) if controls > 8 else 0.0
+
+
+def _reject_control_heavy(text: str, path: str) -> str:
+    if _control_share(text) > 0.01:
         raise InputError(path, "binary file: too many control characters for text")
     return text
 
