@@ -111,6 +111,13 @@ _CONTACT_LABEL = re.compile(
 _PHONE = re.compile(
     r"\+\d{1,3}[-\s.]\(?\d{1,4}\)?(?:[-\s.]\d{2,4}){2,3}\b|\b0\d{1,2}-\d{3,4}-\d{4}\b"
 )
+_DIGIT = re.compile(r"\d")
+# Lines longer than these are running text, whatever words they contain.
+_MAX_TIMESTAMP_LENGTH = 80
+_MAX_NAVIGATION_LENGTH = 200
+_MAX_FOOTER_LENGTH = 400
+# A paragraph at least this long is running text (a menu bar this long still has 12+ words).
+_MIN_RUNNING_TEXT_LENGTH = 150
 _NOTE_MARKERS = frozenset({"*", "※"})
 _TERMINAL = re.compile(r"[.!?。？！:;][\"'”’)\]]*$")
 _TRUNCATED = re.compile(r"(?:\.\.\.|…)$")
@@ -130,7 +137,9 @@ def _body(text: str) -> str:
     """The paragraph without its list marker and with Markdown links reduced to their text."""
     marker = LIST_MARKER.match(text)
     body = text[marker.end() :] if marker else text
-    return _MARKDOWN_LINK.sub(r"\1", body).strip()
+    if "](" in body:
+        body = _MARKDOWN_LINK.sub(r"\1", body)
+    return body.strip()
 
 
 def word_count(text: str) -> int:
@@ -139,9 +148,10 @@ def word_count(text: str) -> int:
 
 def is_timestamp(text: str) -> bool:
     """A line that holds only a date and/or time (and labels such as "Posted on")."""
+    if len(text) > _MAX_TIMESTAMP_LENGTH or not _DIGIT.search(text):
+        return False
     stripped = _DATE_LABELS.sub(" ", text)
-    parts = _DATE_PART.findall(stripped)
-    if not parts or not any(char.isdigit() for char in stripped):
+    if not _DATE_PART.search(stripped):
         return False
     rest = _DATE_PART.sub(" ", stripped)
     return not _SEPARATORS.sub("", rest)
@@ -150,7 +160,7 @@ def is_timestamp(text: str) -> bool:
 def is_navigation(text: str) -> bool:
     """A menu, breadcrumb, share or section line: every item is navigation vocabulary."""
     body = text.strip().strip("[]()<>").strip()
-    if not body or word_count(body) > 12:
+    if not body or len(body) > _MAX_NAVIGATION_LENGTH or word_count(body) > 12:
         return False
     if _HANGUL.search(body) and _KOREAN_NAVIGATION.search(body) and word_count(body) <= 4:
         return True
@@ -179,6 +189,8 @@ def _is_navigation_item(item: str) -> bool:
 
 def is_footer(text: str) -> bool:
     """Copyright, address, contact and page-counter lines."""
+    if len(text) > _MAX_FOOTER_LENGTH:
+        return False
     words = word_count(text)
     if _COPYRIGHT.search(text) and words <= 30:
         return True
@@ -217,6 +229,8 @@ def _is_headline_link(paragraph: Segment) -> bool:
 def is_sentence_like(text: str) -> bool:
     """A paragraph that reads as running text: the body of a release."""
     body = _body(text)
+    if len(body) >= _MIN_RUNNING_TEXT_LENGTH:
+        return True
     words = word_count(body)
     if _HANGUL.search(body) and len(body) >= 40 and _TERMINAL.search(body):
         return True

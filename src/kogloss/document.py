@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import os
+import re
 import sys
 import unicodedata
 from collections.abc import Iterable, Sequence
@@ -24,6 +25,7 @@ DEFAULT_MAX_BYTES = 16 * 1024 * 1024
 DEFAULT_INCLUDE = ("*.txt", "*.md", "*.markdown", "*.html", "*.htm")
 STDIN_PATH = "<stdin>"
 
+_CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0e-\x1f]")
 _HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 _MARKDOWN_SUFFIXES = {".md", ".markdown"}
 
@@ -290,7 +292,7 @@ def _control_share(text: str) -> float:
     sample = text[:65536]
     if not sample:
         return 0.0
-    controls = sum(1 for char in sample if char < " " and char not in "\t\n\r\f\v")
+    controls = len(_CONTROL_CHARACTERS.findall(sample))
     return controls / len(sample) if controls > 8 else 0.0
 
 
