@@ -74,7 +74,11 @@ class AcronymFirstUse(Rule):
             if _introduces(text, match.start(), match.end()):
                 introduced.setdefault(acronym, match.start())
                 continue
-            if acronym not in first_use and not _in_headline(text, match.start()):
+            if (
+                acronym not in first_use
+                and not _in_headline(text, match.start())
+                and not _is_dateline(text, match.start(), match.end())
+            ):
                 first_use[acronym] = (match.start(), match.start() + len(acronym))
         expansions = _glossary_expansions(context)
         findings = []
@@ -110,6 +114,11 @@ def _introduces(text: str, start: int, end: int) -> bool:
     if start > 0 and text[start - 1] == "(" and text.startswith(")", end):
         return True
     return _EXPANSION_AFTER.match(text, end) is not None
+
+
+def _is_dateline(text: str, start: int, end: int) -> bool:
+    """``ALMATY, Kazakhstan (Yonhap) --``: a place in capitals opening a paragraph."""
+    return (start == 0 or text[start - 1] == "\n") and text.startswith(",", end)
 
 
 def _in_headline(text: str, offset: int) -> bool:

@@ -132,7 +132,9 @@ def _run_forms(text: str, words: list[tuple[str, int, int]], initial: bool) -> I
     tail = None if possessive else _TAIL.match(text, words[-1][2])
     if tail is not None and tail.group(1) in FUNCTION_WORDS:
         tail = None
-    yield Occurrence(tokens, start, end, nominal=tail is None)
+    # A single capitalised word at the start of a sentence is no evidence of a name.
+    if len(tokens) > 1 or not initial:
+        yield Occurrence(tokens, start, end, nominal=tail is None)
     if tail is not None:
         yield Occurrence((*tokens, tail.group(1)), start, tail.end(), nominal=False)
     if len(tokens) > 1:
@@ -155,7 +157,16 @@ def _difference(first: Form, second: Form, stats: dict[Form, _FormStats]) -> str
     None when they are not."""
     if len(first) == 1:
         a, b = first[0], second[0]
-        if a.lower() == b.lower() or a.isupper() or b.isupper() or _is_plural(a.lower(), b.lower()):
+        lower_a, lower_b = a.lower(), b.lower()
+        if (
+            lower_a == lower_b
+            or a.isupper()
+            or b.isupper()
+            or min(len(a), len(b)) < MIN_ROMANIZATION_LENGTH
+            or lower_a in FUNCTION_WORDS
+            or lower_b in FUNCTION_WORDS
+            or _is_plural(lower_a, lower_b)
+        ):
             return None
         return "romanization" if skeleton(a) == skeleton(b) else None
     if not (first[-1][0].isupper() or second[-1][0].isupper()):
@@ -322,7 +333,7 @@ class NearVariant(Rule):
                     continue
                 note = {
                     "major": display(major),
-                    "reason": reasons[form],
+                    "reason": _difference(form, major, stats) or reasons[form],
                     "forms": counts,
                     "files": {
                         display(other): [collected[i].path for i in stats[other].documents]

@@ -17,6 +17,12 @@ from kogloss.errors import InputError
 
 # name -> (module, attribute, one-line help shown by `kogloss --help` without importing it)
 COMMANDS: dict[str, tuple[str, str, str]] = {
+    "check": (
+        "kogloss.cli.check_cmd",
+        "check_command",
+        "Check terms and consistency (the CI gate).",
+    ),
+    "rules": ("kogloss.cli.rules_cmd", "rules_command", "List the check rules or explain one."),
     "detect": (
         "kogloss.cli.detect_cmd",
         "detect_command",

@@ -1,0 +1,238 @@
+"""``kogloss check``: the consistency gate, on the desk and in CI."""
+
+from __future__ import annotations
+
+import sys
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import click
+
+from kogloss.check import Checker, CheckSettings, SettingsError
+from kogloss.check.fix import FixResult, apply_fixes, is_fixable, unified_diff
+from kogloss.cli.options import exit_code, input_options, output_options
+from kogloss.config import Config, find_config, load_config
+from kogloss.document import DEFAULT_INCLUDE, STDIN_PATH, Document, collect_paths, load_document
+from kogloss.errors import InputError
+from kogloss.fileio import write_atomic
+from kogloss.findings import Finding, Severity
+from kogloss.report import render
+
+PROGRESS_MIN_FILES = 2
+
+
+@dataclass
+class DocumentLoader:
+    """Loads a document by path with the run's options (picklable, for --jobs); standard
+    input is read once and kept, since it cannot be read twice."""
+
+    encoding: str | None
+    max_bytes: int
+    kept: dict[str, Document] = field(default_factory=dict)
+
+    def __call__(self, path: str) -> Document:
+        if path in self.kept:
+            return self.kept[path]
+        document = load_document(path, encoding=self.encoding, max_bytes=self.max_bytes)
+        if path in ("-", STDIN_PATH):
+            self.kept[STDIN_PATH] = document
+        return document
+
+
+def _split_ids(values: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(part.strip() for value in values for part in value.split(",") if part.strip())
+
+
+@click.command("check")
+@input_options
+@output_options
+@click.option("--glossary", "glossary_path", metavar="PATH", help="Glossary file or directory.")
+@click.option("--no-glossary", is_flag=True, help="Run without any glossary.")
+@click.option("--config", "config_path", metavar="PATH", help="Read this config file.")
+@click.option("--no-config", is_flag=True, help="Ignore kogloss.yaml and pyproject.toml.")
+@click.option("--select", multiple=True, metavar="IDS", help="Run only these rules/families.")
+@click.option("--ignore", multiple=True, metavar="IDS", help="Do not run these rules/families.")
+@click.option(
+    "--severity",
+    "severity_overrides",
+    multiple=True,
+    metavar="RULE=LEVEL",
+    help="Change a rule's severity (info, warning, error).",
+)
+@click.option("--fix", is_flag=True, help="Apply the safe suggestions in place.")
+@click.option("--diff", is_flag=True, help="Show what --fix would change; write nothing.")
+@click.option("--summary", is_flag=True, help="In text output, list each term's forms too.")
+@click.option(
+    "-j", "--jobs", type=click.IntRange(min=1), default=1, show_default=True,
+    help="Processes to use; the output is the same as with one.",
+)  # fmt: skip
+@click.pass_context
+def check_command(
+    ctx: click.Context,
+    paths: tuple[str, ...],
+    include: tuple[str, ...],
+    exclude: tuple[str, ...],
+    encoding: str | None,
+    max_bytes: int,
+    output_format: str,
+    fail_on: str,
+    output: str | None,
+    verbose: bool,
+    glossary_path: str | None,
+    no_glossary: bool,
+    config_path: str | None,
+    no_config: bool,
+    select: tuple[str, ...],
+    ignore: tuple[str, ...],
+    severity_overrides: tuple[str, ...],
+    fix: bool,
+    diff: bool,
+    summary: bool,
+    jobs: int,
+) -> None:
+    """Check releases for consistent terms against the glossary and across documents.
+
+    Rules: glossary variants and inconsistent terms, near variants found without a glossary,
+    acronyms used before they are introduced, repeated sentences and words, and detect's
+    Korean leftovers and boilerplate. PATHS are files, directories, globs or - for standard
+    input; all of them form one corpus. `kogloss rules` lists the rules.
+
+    \b
+    Examples:
+      kogloss check samples/
+      kogloss check releases/ --format sarif -o kogloss.sarif
+      kogloss check release.txt --fix
+      kogloss check drafts/*.md --select near-variant,acronym-first-use --no-glossary
+    """
+    if fix and diff:
+        raise click.UsageError("--fix and --diff exclude each other")
+    config = _config(config_path, no_config, verbose)
+    settings = _settings(config, select, ignore, severity_overrides)
+    if ctx.get_parameter_source("fail_on") != click.core.ParameterSource.COMMANDLINE:
+        fail_on = config.fail_on or fail_on
+    files = collect_paths(
+        paths, include or config.include or DEFAULT_INCLUDE, exclude or config.exclude
+    )
+    glossary = None if no_glossary else _glossary(glossary_path or config.glossary, verbose)
+    try:
+        checker = Checker(settings, glossary)
+    except SettingsError as error:
+        raise click.UsageError(str(error)) from None
+    loader = DocumentLoader(encoding, max_bytes)
+    result = _run(checker, files, loader, jobs)
+    findings = result.findings
+    if fix or diff:
+        findings = _fix(findings, loader, write=fix)
+    extra: dict[str, Any] = {"summary": result.summary, "files": len(result.paths)}
+    color = output is None and output_format == "text" and sys.stdout.isatty()
+    text = render(findings, output_format, color=color, extra=extra)
+    if summary and output_format == "text":
+        text += _summary_text(result.summary)
+    if not diff:
+        _emit(text, output)
+    sys.exit(exit_code(findings, fail_on))
+
+
+def _config(config_path: str | None, no_config: bool, verbose: bool) -> Config:
+    if no_config:
+        return Config()
+    path = Path(config_path) if config_path else find_config()
+    if path is None:
+        return Config()
+    if verbose:
+        click.echo(f"kogloss: config from {path}", err=True)
+    return load_config(path)
+
+
+def _settings(
+    config: Config,
+    select: tuple[str, ...],
+    ignore: tuple[str, ...],
+    severity_overrides: tuple[str, ...],
+) -> CheckSettings:
+    severities = {rule: Severity.parse(level) for rule, level in config.severities.items()}
+    for override in severity_overrides:
+        rule_id, _, level = override.partition("=")
+        try:
+            severities[rule_id.strip()] = Severity.parse(level)
+        except ValueError as error:
+            raise click.BadParameter(str(error), param_hint="--severity") from None
+    chosen = _split_ids(select) or (tuple(config.select) if config.select is not None else None)
+    return CheckSettings(
+        select=chosen,
+        ignore=_split_ids(ignore) + tuple(config.ignore),
+        severities=severities,
+        options=config.options,
+    )
+
+
+def _glossary(path: str | None, verbose: bool) -> Any:
+    from kogloss.glossary import default_glossary_path, load_glossary
+
+    chosen = path or str(default_glossary_path())
+    glossary = load_glossary(chosen)
+    if verbose:
+        click.echo(f"kogloss: glossary {chosen}: {len(glossary.entries)} entries", err=True)
+    return glossary
+
+
+def _run(checker: Checker, files: list[str], loader: DocumentLoader, jobs: int) -> Any:
+    if STDIN_PATH in files:
+        loader(STDIN_PATH)  # read standard input once, before any worker starts
+    if len(files) >= PROGRESS_MIN_FILES and sys.stderr.isatty():
+        with click.progressbar(length=len(files), label="kogloss check", file=sys.stderr) as bar:
+            return checker.run(files, loader, jobs, progress=bar.update)
+    return checker.run(files, loader, jobs)
+
+
+def _fix(findings: list[Finding], loader: DocumentLoader, write: bool) -> list[Finding]:
+    """Apply (or, without ``write``, print the diff of) the fixable findings; returns the
+    findings left to report."""
+    by_path: dict[str, list[Finding]] = defaultdict(list)
+    for finding in findings:
+        if is_fixable(finding):
+            by_path[finding.path].append(finding)
+    applied: set[int] = set()
+    for path in sorted(by_path):
+        if path == STDIN_PATH and write:
+            raise InputError(path, "--fix cannot rewrite standard input (use --diff)")
+        document = loader(path)
+        result = apply_fixes(document, by_path[path])
+        if not result.changed:
+            continue
+        applied.update(id(finding) for finding in result.applied)
+        if write:
+            _write_fixed(path, document, result)
+            click.echo(f"kogloss: fixed {len(result.applied)} finding(s) in {path}", err=True)
+        else:
+            sys.stdout.write(unified_diff(path, document.source_text, result.text))
+    return [finding for finding in findings if id(finding) not in applied]
+
+
+def _write_fixed(path: str, document: Document, result: FixResult) -> None:
+    """Write with the file's own encoding and line endings."""
+    text = result.text
+    with open(path, "rb") as handle:
+        if b"\r\n" in handle.read():
+            text = text.replace("\n", "\r\n")
+    write_atomic(path, text, encoding=document.encoding)
+
+
+def _summary_text(rows: list[dict[str, Any]]) -> str:
+    lines = ["", "Terms and their forms:"] if rows else []
+    for row in rows:
+        lines.append(f"  {row['term']}  [{row['source']}]")
+        for form in row["forms"]:
+            files = ", ".join(form["files"])
+            lines.append(f"    {form['form']}: {form['count']}x in {files}")
+    return "\n".join(lines) + ("\n" if lines else "")
+
+
+def _emit(text: str, output: str | None) -> None:
+    if output is None:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    else:
+        write_atomic(output, text)
