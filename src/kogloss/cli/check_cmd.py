@@ -189,7 +189,7 @@ def _run(checker: Checker, files: list[str], loader: DocumentLoader, jobs: int) 
 
 def _fix(findings: list[Finding], loader: DocumentLoader, write: bool) -> list[Finding]:
     """Apply (or, without ``write``, print the diff of) the fixable findings; returns the
-    findings left to report."""
+    findings left to report (all of them for a diff, which changes nothing)."""
     by_path: dict[str, list[Finding]] = defaultdict(list)
     for finding in findings:
         if is_fixable(finding):
@@ -202,8 +202,8 @@ def _fix(findings: list[Finding], loader: DocumentLoader, write: bool) -> list[F
         result = apply_fixes(document, by_path[path])
         if not result.changed:
             continue
-        applied.update(id(finding) for finding in result.applied)
         if write:
+            applied.update(id(finding) for finding in result.applied)
             _write_fixed(path, document, result)
             click.echo(f"kogloss: fixed {len(result.applied)} finding(s) in {path}", err=True)
         else:
