@@ -135,7 +135,8 @@ def test_kogloss_yaml_and_its_errors(tmp_path: Path, monkeypatch: pytest.MonkeyP
                  "<!-- kogloss: disable=repeated-word -->\nThey went to to Baku.\n"
                  "<!-- kogloss: enable=repeated-word -->\n\nAnd then to to Bishkek.\n"),
         ("r.html", "<html><body><p>We agreed to to meet. <!-- kogloss: disable-line --></p>\n"
-                   "<!-- kogloss: disable-next-line=repeated-word -->\n<p>They went to to Baku.</p>\n"
+                   "<!-- kogloss: disable-next-line=repeated-word -->\n"
+                   "<p>They went to to Baku.</p>\n"
                    "<p>And then to to Bishkek.</p></body></html>\n"),
     ],
 )  # fmt: skip
