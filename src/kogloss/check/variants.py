@@ -12,11 +12,12 @@ a noun ("North Korean nuclear test" beside "North Korea") are not variants.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from typing import Any, ClassVar
+from typing import Any, ClassVar, NamedTuple
 
 from kogloss.check.context import CheckContext
 from kogloss.check.registry import Collected, Rule, rule
@@ -31,7 +32,8 @@ _GAP = r"(?:[ \t\u00a0]+|[ \t\u00a0]*\n[ \t\u00a0]*)"
 _RUN = re.compile(rf"(?<![A-Za-z0-9'’\-]){_WORD}(?:{_GAP}(?:(?:of|for){_GAP})?{_WORD})*")
 _RUN_WORD = re.compile(rf"{_WORD}|of|for")
 _TAIL = re.compile(rf"{_GAP}([a-z][a-z]{{2,}})(?![A-Za-z0-9'’\-])")
-_POSSESSIVE = re.compile(r"['’]s$")
+_POSSESSIVES = ("'s", "’s")
+_SINGLE_WORD = re.compile(_WORD)
 # A line without a lowercase letter is a headline; its capitals say nothing about names.
 _HEADLINE = re.compile(r"^(?=[^\n]*[A-Z]{2})[^a-z\n]+$", re.MULTILINE)
 _SENTENCE_OPENERS = set('.!?:;"“”([\n')
@@ -88,8 +90,7 @@ def _is_plural(first: str, second: str) -> bool:
     )
 
 
-@dataclass(frozen=True)
-class Occurrence:
+class Occurrence(NamedTuple):
     form: Form
     start: int
     end: int
@@ -103,13 +104,36 @@ def occurrences(text: str) -> Iterator[Occurrence]:
     headline_index = 0
     for match in _RUN.finditer(text):
         start = match.start()
-        while headline_index < len(headlines) and headlines[headline_index][1] < start:
-            headline_index += 1
-        if headline_index < len(headlines) and headlines[headline_index][0] <= start:
+        if headlines:
+            while headline_index < len(headlines) and headlines[headline_index][1] < start:
+                headline_index += 1
+            if headline_index < len(headlines) and headlines[headline_index][0] <= start:
+                continue
+        run = match.group(0)
+        initial = _opens_sentence(text, start)
+        if _SINGLE_WORD.fullmatch(run):  # most runs: one capitalised word
+            yield from _single_word_forms(text, run, start, initial)
             continue
-        words = [(word.group(0), word.start() + start, word.end() + start) for word in
-                 _RUN_WORD.finditer(match.group(0))]  # fmt: skip
-        yield from _run_forms(text, words, _opens_sentence(text, start))
+        words = [(word.group(0), word.start() + start, word.end() + start)
+                 for word in _RUN_WORD.finditer(run)]  # fmt: skip
+        yield from _run_forms(text, words, initial)
+
+
+def _single_word_forms(text: str, word: str, start: int, initial: bool) -> Iterator[Occurrence]:
+    if word.endswith(_POSSESSIVES):
+        if not initial:
+            yield Occurrence((word[:-2],), start, start + len(word) - 2, True)
+        return
+    if initial and word.lower() in FUNCTION_WORDS:
+        return
+    end = start + len(word)
+    tail = _TAIL.match(text, end)
+    if tail is not None and tail.group(1) in FUNCTION_WORDS:
+        tail = None
+    if not initial:
+        yield Occurrence((word,), start, end, tail is None)
+    if tail is not None:
+        yield Occurrence((word, tail.group(1)), start, tail.end(), False)
 
 
 def _run_forms(text: str, words: list[tuple[str, int, int]], initial: bool) -> Iterator[Occurrence]:
@@ -117,32 +141,32 @@ def _run_forms(text: str, words: list[tuple[str, int, int]], initial: bool) -> I
         words = words[1:]
         initial = False
     # A possessive ends a name ("Azerbaijan Government’s endeavors").
-    for cut, (word, _, _) in enumerate(words):
-        if _POSSESSIVE.search(word) and cut + 1 < len(words):
-            yield from _run_forms(text, words[: cut + 1], False)
+    for cut, (word, _, _) in enumerate(words[:-1]):
+        if word.endswith(_POSSESSIVES):
+            yield from _run_forms(text, words[: cut + 1], initial)
             yield from _run_forms(text, words[cut + 1 :], False)
             return
     while words and words[-1][0] in ("of", "for"):
         words = words[:-1]
     if not words:
         return
-    possessive = _POSSESSIVE.search(words[-1][0]) is not None
-    tokens = tuple(_POSSESSIVE.sub("", word) for word, _, _ in words)
+    possessive = words[-1][0].endswith(_POSSESSIVES)
+    tokens = tuple(word[:-2] if word.endswith(_POSSESSIVES) else word for word, _, _ in words)
     start, end = words[0][1], words[-1][2] - (2 if possessive else 0)
     tail = None if possessive else _TAIL.match(text, words[-1][2])
     if tail is not None and tail.group(1) in FUNCTION_WORDS:
         tail = None
     # A single capitalised word at the start of a sentence is no evidence of a name.
     if len(tokens) > 1 or not initial:
-        yield Occurrence(tokens, start, end, nominal=tail is None)
+        yield Occurrence(tokens, start, end, tail is None)
     if tail is not None:
-        yield Occurrence((*tokens, tail.group(1)), start, tail.end(), nominal=False)
+        yield Occurrence((*tokens, tail.group(1)), start, tail.end(), False)
     if len(tokens) > 1:
         for position, (token, (_, word_start, _)) in enumerate(zip(tokens, words, strict=True)):
             if position == 0 and initial:
                 continue
             if len(token) >= MIN_ROMANIZATION_LENGTH and not token.isupper():
-                yield Occurrence((token,), word_start, word_start + len(token), nominal=True)
+                yield Occurrence((token,), word_start, word_start + len(token), True)
 
 
 def _opens_sentence(text: str, start: int) -> bool:
@@ -299,10 +323,11 @@ class NearVariant(Rule):
     def collect(self, document: Document, context: CheckContext) -> Any:
         if context.language(document) != "en":
             return {}
-        known = _glossary_spans(document, context)
+        matches = context.term_matches(document)
+        known = _KnownSpans([(match.start, match.end) for match in matches]) if matches else None
         forms: dict[Form, list[int]] = {}
         for occurrence in occurrences(document.text):
-            if known and _overlaps_known(occurrence, known):
+            if known is not None and known.overlaps(occurrence.start, occurrence.end):
                 continue
             entry = forms.get(occurrence.form)
             if entry is None:
@@ -404,9 +429,14 @@ def _merge(collected: Sequence[Collected]) -> dict[Form, _FormStats]:
     return stats
 
 
-def _glossary_spans(document: Document, context: CheckContext) -> list[tuple[int, int]]:
-    return [(match.start, match.end) for match in context.term_matches(document)]
+class _KnownSpans:
+    """The glossary's matches in a document, for a quick overlap test (matches do not
+    overlap one another and come in order)."""
 
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        self.starts = [start for start, _ in spans]
+        self.ends = [end for _, end in spans]
 
-def _overlaps_known(occurrence: Occurrence, known: Iterable[tuple[int, int]]) -> bool:
-    return any(occurrence.start < end and start < occurrence.end for start, end in known)
+    def overlaps(self, start: int, end: int) -> bool:
+        position = bisect.bisect_left(self.ends, start + 1)
+        return position < len(self.starts) and self.starts[position] < end

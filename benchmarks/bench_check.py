@@ -1,0 +1,129 @@
+"""Throughput and peak memory of `kogloss check` on a generated corpus and glossary.
+
+Generates N releases (about 10 KB each: 1,000 are about 10 MB) with benchmarks/corpus.py and a
+glossary of G entries (the project's glossary plus generated place, person and organisation
+entries with variants, so that the index is as large as a big real one), then runs the real
+command line (`kogloss check DIR --format json`) in a child process on one core and reports MB/s
+and the child's peak resident memory. Also times each rule alone in this process, so a slow
+rule shows up by name.
+
+Run: python benchmarks/bench_check.py [--releases 1000 10000] [--entries 5000] [--no-glossary]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from corpus import write_corpus
+
+from kogloss.check import Checker, CheckSettings, load_rules
+from kogloss.document import collect_paths, load_document
+
+ROOT = Path(__file__).resolve().parent.parent
+SYLLABLES = "ka ki ku ko ba bi bo na ni no ra ri ro sa si so ta ti to ya yo za zo han gyu".split()
+
+
+def _word(rng: random.Random) -> str:
+    return "".join(rng.choice(SYLLABLES) for _ in range(rng.randint(2, 4))).capitalize()
+
+
+def write_glossary(path: Path, entries: int, seed: int = 11) -> None:
+    """Generated entries (places, people, organisations with variants) for the index's size."""
+    rng = random.Random(seed)
+    lines = ["terms:"]
+    seen: set[str] = set()
+    kinds = ["place", "person", "org", "term"]
+    while len(seen) < entries:
+        words = [_word(rng) for _ in range(rng.randint(1, 3))]
+        english = " ".join(words)
+        if english in seen:
+            continue
+        seen.add(english)
+        lines.append(f"  - en: {english}")
+        lines.append(f"    type: {rng.choice(kinds)}")
+        lines.append("    status: approved")
+        if rng.random() < 0.5:
+            lines.append(f"    variants: [{english.lower()}, {english.replace('o', 'ou', 1)}]")
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def run_command(arguments: list[str]) -> tuple[float, int]:
+    """Wall time and peak RSS (bytes) of `kogloss check ...` in a child on one core."""
+    command = [sys.executable, "-m", "kogloss", "check", *arguments]
+    if hasattr(os, "sched_setaffinity"):
+        command = ["taskset", "-c", "0", *command]
+    started = time.perf_counter()
+    completed = subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    elapsed = time.perf_counter() - started
+    if completed.returncode not in (0, 1):
+        raise SystemExit(completed.stderr.decode())
+    peak_kib = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return elapsed, peak_kib * 1024
+
+
+def time_rules(directory: Path, glossary_path: Path | None) -> list[tuple[str, float]]:
+    """Seconds each rule takes alone over the corpus (loading excluded)."""
+    glossary = None
+    if glossary_path is not None:
+        from kogloss.glossary import load_glossary
+
+        glossary = load_glossary(glossary_path)
+    documents = [load_document(path) for path in collect_paths([str(directory)])]
+    timings = []
+    for rule_id in load_rules():
+        checker = Checker(CheckSettings(select=(rule_id,)), glossary)
+        if not checker.rules:
+            continue
+        started = time.perf_counter()
+        checker.run([str(i) for i in range(len(documents))], lambda key: documents[int(key)])
+        timings.append((rule_id, time.perf_counter() - started))
+    return timings
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--releases", type=int, nargs="+", default=[1000])
+    parser.add_argument("--entries", type=int, default=5000)
+    parser.add_argument("--no-glossary", action="store_true")
+    parser.add_argument("--per-rule", action="store_true", help="also time each rule alone")
+    options = parser.parse_args()
+    with tempfile.TemporaryDirectory() as temporary:
+        base = Path(temporary)
+        glossary_path = None
+        if not options.no_glossary:
+            glossary_path = base / "glossary"
+            glossary_path.mkdir()
+            write_glossary(glossary_path / "generated.yaml", options.entries)
+            for project_file in sorted((ROOT / "glossary").glob("*.yaml")):
+                (glossary_path / project_file.name).write_bytes(project_file.read_bytes())
+        for releases in options.releases:
+            corpus = base / f"corpus_{releases}"
+            size = write_corpus(corpus, releases)
+            arguments = [str(corpus), "--format", "json", "--no-config"]
+            arguments += ["--no-glossary"] if glossary_path is None else ["--glossary",
+                                                                         str(glossary_path)]  # fmt: skip
+            elapsed, peak = run_command(arguments)
+            glossary_note = "no glossary" if glossary_path is None else (
+                f"glossary of {options.entries} generated + project entries")  # fmt: skip
+            print(
+                f"kogloss check, {releases} releases ({size / 1e6:.1f} MB), {glossary_note}, "
+                f"one core: {elapsed:.2f} s, {size / 1e6 / elapsed:.1f} MB/s, "
+                f"peak memory {peak / 2**20:.0f} MiB"
+            )
+            if options.per_rule:
+                for rule_id, seconds in time_rules(corpus, glossary_path):
+                    print(f"  {rule_id:<18} {seconds:6.2f} s  {size / 1e6 / seconds:7.1f} MB/s")
+
+
+if __name__ == "__main__":
+    main()
