@@ -110,11 +110,13 @@ def main() -> None:
             corpus = base / f"corpus_{releases}"
             size = write_corpus(corpus, releases)
             arguments = [str(corpus), "--format", "json", "--no-config"]
-            arguments += ["--no-glossary"] if glossary_path is None else ["--glossary",
-                                                                         str(glossary_path)]  # fmt: skip
+            if glossary_path is None:
+                arguments.append("--no-glossary")
+                glossary_note = "no glossary"
+            else:
+                arguments += ["--glossary", str(glossary_path)]
+                glossary_note = f"glossary of {options.entries} generated + project entries"
             elapsed, peak = run_command(arguments)
-            glossary_note = "no glossary" if glossary_path is None else (
-                f"glossary of {options.entries} generated + project entries")  # fmt: skip
             print(
                 f"kogloss check, {releases} releases ({size / 1e6:.1f} MB), {glossary_note}, "
                 f"one core: {elapsed:.2f} s, {size / 1e6 / elapsed:.1f} MB/s, "
