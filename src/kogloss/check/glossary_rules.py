@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 from kogloss.check.context import CheckContext
 from kogloss.check.registry import Collected, Rule, rule
+from kogloss.check.variants import is_plural
 from kogloss.document import Document
 from kogloss.findings import Finding, Severity, make_finding
 
@@ -35,6 +36,21 @@ def entry_key(entry: Entry) -> EntryKey:
 def written(match: TermMatch) -> str:
     """The matched text with line breaks and space runs as single spaces."""
     return _SPACES.sub(" ", match.matched)
+
+
+def form_of(match: TermMatch) -> str:
+    """Which of its entry's forms a match is: the glossary's own spelling of it, so that a
+    plural or a capitalised heading is not taken for a second form."""
+    entry = match.entry
+    text = written(match)
+    if match.form == "en" or is_plural(text.casefold(), entry.en.casefold()):
+        return entry.en
+    if match.form == "also":
+        folded = text.casefold()
+        return next((item for item in entry.also if item.casefold() == folded), text)
+    if match.form == "variant" and match.variant is not None and match.variant.text:
+        return match.variant.text
+    return text
 
 
 @rule
@@ -93,10 +109,11 @@ class InconsistentTerm(Rule):
 
     A reader takes two spellings for two things. When a document (or, with ``scope =
     "corpus"``, the default, the set of documents checked together) uses more than one of an
-    entry's forms, whether accepted (``en``, ``also``) or listed variants, the first use of each
-    less frequent form is reported with the count of every form, so that the editor can make
-    the release consistent. Acronyms (``abbr``) mixed with the full form are normal and not
-    reported.
+    entry's forms, whether accepted (``en``, ``also``) or listed variants, the first use in each
+    document of every form other than the preferred one (or, when the preferred form is not
+    used, the most frequent one) is reported with the count of every form, so that the editor
+    can make the release consistent. Plurals and acronyms (``abbr``) mixed with the full form
+    are normal and not reported.
 
     **Anti-pattern**::
 
@@ -120,7 +137,7 @@ class InconsistentTerm(Rule):
             if match.form not in _WRITTEN_FORMS:
                 continue
             per_entry = forms.setdefault(entry_key(match.entry), {})
-            text = written(match)
+            text = form_of(match)
             if text in per_entry:
                 per_entry[text][0] += 1
             else:
@@ -137,7 +154,11 @@ class InconsistentTerm(Rule):
             for key, counts in _merge(members).items():
                 if len(counts) < 2:
                     continue
-                major = max(counts, key=lambda form: (counts[form][0], -counts[form][1]))
+                major = (
+                    key[2]
+                    if key[2] in counts
+                    else max(counts, key=lambda form: (counts[form][0], -counts[form][1]))
+                )
                 summary = {form: count for form, (count, _, _) in counts.items()}
                 for form, (_, _, documents) in counts.items():
                     if form == major:
@@ -154,7 +175,7 @@ class InconsistentTerm(Rule):
         findings = []
         reported: set[tuple[EntryKey, str]] = set()
         for match in context.term_matches(document):
-            wanted = (entry_key(match.entry), written(match))
+            wanted = (entry_key(match.entry), form_of(match))
             note = planned.get(wanted)
             if note is None or wanted in reported:
                 continue

@@ -83,7 +83,8 @@ def one_edit(first: str, second: str) -> bool:
     return first[prefix:] == second[prefix + 1 :]
 
 
-def _is_plural(first: str, second: str) -> bool:
+def is_plural(first: str, second: str) -> bool:
+    """Whether one of two lowercase forms is the other's plural (Minister/Ministers)."""
     short, long = sorted((first, second), key=len)
     return long in (short + "s", short + "es") or (
         short.endswith("y") and long == short[:-1] + "ies"
@@ -189,7 +190,7 @@ def _difference(first: Form, second: Form, stats: dict[Form, _FormStats]) -> str
             or min(len(a), len(b)) < MIN_ROMANIZATION_LENGTH
             or lower_a in FUNCTION_WORDS
             or lower_b in FUNCTION_WORDS
-            or _is_plural(lower_a, lower_b)
+            or is_plural(lower_a, lower_b)
         ):
             return None
         return "romanization" if skeleton(a) == skeleton(b) else None
@@ -208,7 +209,7 @@ def _difference(first: Form, second: Form, stats: dict[Form, _FormStats]) -> str
                 return None
             cased = True
             continue
-        if near is not None or _is_plural(lower_a, lower_b):
+        if near is not None or is_plural(lower_a, lower_b):
             return None
         cased = cased or a[0].isupper() != b[0].isupper()
         if len(lower_a) >= MIN_ROMANIZATION_LENGTH and skeleton(a) == skeleton(b):
@@ -327,7 +328,7 @@ class NearVariant(Rule):
         known = _KnownSpans([(match.start, match.end) for match in matches]) if matches else None
         forms: dict[Form, list[int]] = {}
         for occurrence in occurrences(document.text):
-            if known is not None and known.overlaps(occurrence.start, occurrence.end):
+            if known is not None and known.contain(occurrence.start, occurrence.end):
                 continue
             entry = forms.get(occurrence.form)
             if entry is None:
@@ -430,13 +431,13 @@ def _merge(collected: Sequence[Collected]) -> dict[Form, _FormStats]:
 
 
 class _KnownSpans:
-    """The glossary's matches in a document, for a quick overlap test (matches do not
-    overlap one another and come in order)."""
+    """The glossary's matches in a document (in order, not overlapping one another): a name
+    inside one of them is the glossary rules' business."""
 
     def __init__(self, spans: list[tuple[int, int]]) -> None:
         self.starts = [start for start, _ in spans]
         self.ends = [end for _, end in spans]
 
-    def overlaps(self, start: int, end: int) -> bool:
-        position = bisect.bisect_left(self.ends, start + 1)
-        return position < len(self.starts) and self.starts[position] < end
+    def contain(self, start: int, end: int) -> bool:
+        position = bisect.bisect_right(self.starts, start) - 1
+        return position >= 0 and self.ends[position] >= end
