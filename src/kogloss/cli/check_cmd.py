@@ -12,7 +12,7 @@ import click
 
 from kogloss.check import Checker, CheckSettings, SettingsError
 from kogloss.check.fix import FixResult, apply_fixes, is_fixable, unified_diff
-from kogloss.cli.options import exit_code, input_options, output_options
+from kogloss.cli.options import emit, exit_code, input_options, output_options
 from kogloss.config import Config, find_config, load_config
 from kogloss.document import DEFAULT_INCLUDE, STDIN_PATH, Document, collect_paths, load_document
 from kogloss.errors import InputError
@@ -131,7 +131,7 @@ def check_command(
     if summary and output_format == "text":
         text += _summary_text(result.summary)
     if not diff:
-        _emit(text, output)
+        emit(text, output)
     sys.exit(exit_code(findings, fail_on))
 
 
@@ -228,11 +228,3 @@ def _summary_text(rows: list[dict[str, Any]]) -> str:
             files = ", ".join(form["files"])
             lines.append(f"    {form['form']}: {form['count']}x in {files}")
     return "\n".join(lines) + ("\n" if lines else "")
-
-
-def _emit(text: str, output: str | None) -> None:
-    if output is None:
-        sys.stdout.write(text)
-        sys.stdout.flush()
-    else:
-        write_atomic(output, text)
