@@ -225,3 +225,14 @@ def test_rules_command() -> None:
 def test_no_progress_bar_off_a_terminal() -> None:
     result = run_cli(["check", *NO_GLOSSARY, str(SAMPLES), "--fail-on", "never"])
     assert result.stderr == "" and result.exit_code == 0
+
+
+def test_a_misspelt_rule_in_a_directive_is_reported(tmp_path: Path) -> None:
+    path = tmp_path / "r.txt"
+    path.write_text("Intro line here.\nWe met to to talk.  # kogloss: disable-line=repeated-wrod\n")
+    _, payload = _json([str(path), "--select", "repeated-word"])
+    assert [(f["rule"], f["line"]) for f in payload["findings"]] == [
+        ("unknown-suppression", 2),
+        ("repeated-word", 2),
+    ]
+    assert "'repeated-wrod'" in payload["findings"][0]["message"]

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from kogloss.check.context import CheckContext, CheckSettings
 from kogloss.check.registry import Collected, Rule, load_rules
-from kogloss.check.suppress import parse_suppressions
+from kogloss.check.suppress import parse_suppressions, unknown_rule_findings
 from kogloss.document import Document
 from kogloss.errors import InputError
 from kogloss.findings import Finding, sort_findings
@@ -75,7 +75,9 @@ class Checker:
                 collected[rule.id] = rule.collect(document, self.context)
             else:
                 findings.extend(rule.check(document, self.context))
-        return _DocumentOutcome(document.path, self._finish(document, findings), collected)
+        kept = self._finish(document, findings)
+        kept.extend(unknown_rule_findings(document, self._known))
+        return _DocumentOutcome(document.path, kept, collected)
 
     def second_pass(self, document: Document, planned: dict[str, Any]) -> list[Finding]:
         self.context.begin(document)

@@ -18,9 +18,23 @@ import re
 from dataclasses import dataclass, field
 
 from kogloss.document import Document
-from kogloss.findings import Finding
+from kogloss.findings import Finding, Severity, make_finding
+from kogloss.rules import RuleInfo, register
 
 ALL_RULES = "*"
+UNKNOWN_RULE = "unknown-suppression"
+
+register(
+    RuleInfo(
+        UNKNOWN_RULE,
+        Severity.WARNING,
+        "A kogloss directive names a rule that does not exist.",
+        "A misspelt id in `kogloss: disable=...` would silently suppress nothing; the directive "
+        "is reported so that the exception it means to make is made. `kogloss rules` lists the "
+        "ids.",
+        "suppression",
+    )
+)
 
 _DIRECTIVE = re.compile(
     r"(?:<!--\s*|(?:^|\s)#\s*)kogloss:\s*"
@@ -92,3 +106,37 @@ def _rule_ids(listed: str | None) -> set[str]:
     if not listed or not listed.strip():
         return {ALL_RULES}
     return {part.strip() for part in listed.split(",") if part.strip()}
+
+
+def unknown_rule_findings(document: Document, known_rules: set[str]) -> list[Finding]:
+    """A finding for each rule id a directive names that is not a rule."""
+    if "kogloss:" not in document.source_text:
+        return []
+    suppressions = parse_suppressions(document, known_rules)
+    findings = []
+    for line, rule_id in suppressions.unknown:
+        # Directives live in the source; for HTML the finding points at the line's start.
+        offset = _text_offset_of_line(document, line)
+        findings.append(
+            make_finding(
+                document,
+                offset,
+                offset,
+                UNKNOWN_RULE,
+                Severity.WARNING,
+                f"kogloss directive names an unknown rule '{rule_id}'",
+            )
+        )
+    return findings
+
+
+def _text_offset_of_line(document: Document, line: int) -> int:
+    """The first offset of ``document.text`` whose position is on ``line`` or after it."""
+    low, high = 0, len(document.text)
+    while low < high:
+        middle = (low + high) // 2
+        if document.position(middle).line < line:
+            low = middle + 1
+        else:
+            high = middle
+    return low
