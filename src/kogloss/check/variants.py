@@ -13,6 +13,7 @@ a noun ("North Korean nuclear test" beside "North Korea") are not variants.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
@@ -33,7 +34,6 @@ _RUN = re.compile(rf"(?<![A-Za-z0-9'’\-]){_WORD}(?:{_GAP}(?:(?:of|for){_GAP})?
 _RUN_WORD = re.compile(rf"{_WORD}|of|for")
 _TAIL = re.compile(rf"{_GAP}([a-z][a-z]{{2,}})(?![A-Za-z0-9'’\-])")
 _POSSESSIVES = ("'s", "’s")
-_SINGLE_WORD = re.compile(_WORD)
 # A line without a lowercase letter is a headline; its capitals say nothing about names.
 _HEADLINE = re.compile(r"^(?=[^\n]*[A-Z]{2})[^a-z\n]+$", re.MULTILINE)
 _SENTENCE_OPENERS = set('.!?:;"“”([\n')
@@ -103,6 +103,7 @@ def occurrences(text: str) -> Iterator[Occurrence]:
     the lowercase word after it."""
     headlines = [(match.start(), match.end()) for match in _HEADLINE.finditer(text)]
     headline_index = 0
+    tail_match = _TAIL.match
     for match in _RUN.finditer(text):
         start = match.start()
         if headlines:
@@ -110,42 +111,42 @@ def occurrences(text: str) -> Iterator[Occurrence]:
                 headline_index += 1
             if headline_index < len(headlines) and headlines[headline_index][0] <= start:
                 continue
-        run = match.group(0)
-        initial = _opens_sentence(text, start)
-        if _SINGLE_WORD.fullmatch(run):  # most runs: one capitalised word
-            yield from _single_word_forms(text, run, start, initial)
-            continue
-        words = [(word.group(0), word.start() + start, word.end() + start)
-                 for word in _RUN_WORD.finditer(run)]  # fmt: skip
-        yield from _run_forms(text, words, initial)
+        for tokens, first, last, tail_from, named in _run_plan(
+            match.group(0), _opens_sentence(text, start)
+        ):
+            tail = tail_match(text, start + tail_from) if tail_from >= 0 else None
+            if tail is not None and tail.group(1) in FUNCTION_WORDS:
+                tail = None
+            if named:
+                yield Occurrence(tokens, start + first, start + last, tail is None)
+            if tail is not None:
+                yield Occurrence((*tokens, tail.group(1)), start + first, tail.end(), False)
 
 
-def _single_word_forms(text: str, word: str, start: int, initial: bool) -> Iterator[Occurrence]:
-    if word.endswith(_POSSESSIVES):
-        if not initial:
-            yield Occurrence((word[:-2],), start, start + len(word) - 2, True)
-        return
-    if initial and word.lower() in FUNCTION_WORDS:
-        return
-    end = start + len(word)
-    tail = _TAIL.match(text, end)
-    if tail is not None and tail.group(1) in FUNCTION_WORDS:
-        tail = None
-    if not initial:
-        yield Occurrence((word,), start, end, tail is None)
-    if tail is not None:
-        yield Occurrence((word, tail.group(1)), start, tail.end(), False)
+# (tokens, start, end, where a following lowercase word would start or -1, whether the
+# tokens alone are a name form), offsets relative to the run.
+_Plan = tuple[tuple[Form, int, int, int, bool], ...]
 
 
-def _run_forms(text: str, words: list[tuple[str, int, int]], initial: bool) -> Iterator[Occurrence]:
+@functools.lru_cache(maxsize=1 << 16)
+def _run_plan(run: str, initial: bool) -> _Plan:
+    """What a run of capitalised words contributes, worked out once per distinct run (names
+    and titles repeat across a corpus, so this is what makes the rule fast)."""
+    words = [(word.group(0), word.start(), word.end()) for word in _RUN_WORD.finditer(run)]
+    return tuple(_plan_words(words, initial))
+
+
+def _plan_words(
+    words: list[tuple[str, int, int]], initial: bool
+) -> Iterator[tuple[Form, int, int, int, bool]]:
     while words and initial and words[0][0].lower() in FUNCTION_WORDS:
         words = words[1:]
         initial = False
     # A possessive ends a name ("Azerbaijan Government’s endeavors").
     for cut, (word, _, _) in enumerate(words[:-1]):
         if word.endswith(_POSSESSIVES):
-            yield from _run_forms(text, words[: cut + 1], initial)
-            yield from _run_forms(text, words[cut + 1 :], False)
+            yield from _plan_words(words[: cut + 1], initial)
+            yield from _plan_words(words[cut + 1 :], False)
             return
     while words and words[-1][0] in ("of", "for"):
         words = words[:-1]
@@ -154,20 +155,14 @@ def _run_forms(text: str, words: list[tuple[str, int, int]], initial: bool) -> I
     possessive = words[-1][0].endswith(_POSSESSIVES)
     tokens = tuple(word[:-2] if word.endswith(_POSSESSIVES) else word for word, _, _ in words)
     start, end = words[0][1], words[-1][2] - (2 if possessive else 0)
-    tail = None if possessive else _TAIL.match(text, words[-1][2])
-    if tail is not None and tail.group(1) in FUNCTION_WORDS:
-        tail = None
     # A single capitalised word at the start of a sentence is no evidence of a name.
-    if len(tokens) > 1 or not initial:
-        yield Occurrence(tokens, start, end, tail is None)
-    if tail is not None:
-        yield Occurrence((*tokens, tail.group(1)), start, tail.end(), False)
+    yield (tokens, start, end, -1 if possessive else words[-1][2], len(tokens) > 1 or not initial)
     if len(tokens) > 1:
         for position, (token, (_, word_start, _)) in enumerate(zip(tokens, words, strict=True)):
             if position == 0 and initial:
                 continue
             if len(token) >= MIN_ROMANIZATION_LENGTH and not token.isupper():
-                yield Occurrence((token,), word_start, word_start + len(token), True)
+                yield ((token,), word_start, word_start + len(token), -1, True)
 
 
 def _opens_sentence(text: str, start: int) -> bool:
