@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from kogloss.document import Document
 from kogloss.findings import Severity
+from kogloss.segment import Segment, paragraphs
 
 if TYPE_CHECKING:
     from kogloss.check.registry import Rule
@@ -115,6 +116,16 @@ class CheckContext:
         from kogloss.detect import detect
 
         return self.cached("detect", lambda: detect(document))
+
+    def paragraphs(self, document: Document) -> list[Segment]:
+        """The document's paragraphs, taken from detect's work when it has run."""
+
+        def compute() -> list[Segment]:
+            if "detect" in self._cache:
+                return [report.segment for report in self._cache["detect"].segments]
+            return paragraphs(document)
+
+        return self.cached("paragraphs", compute)
 
     def term_matches(self, document: Document) -> list[TermMatch]:
         """The glossary's matches in the document's English text (empty without a glossary)."""

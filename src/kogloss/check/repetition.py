@@ -48,7 +48,7 @@ class RepeatedSentence(Rule):
         min_words = int(context.settings.option(self, "min_words"))
         seen: dict[str, tuple[int, int]] = {}
         findings = []
-        for sentence in sentences(document):
+        for sentence in sentences(document, context.paragraphs(document)):
             key = _sentence_key(sentence.text)
             if key.count(" ") + 1 < min_words:
                 continue
