@@ -3,7 +3,7 @@
 Generates N releases (about 10 KB each: 1,000 are about 10 MB) with benchmarks/corpus.py and a
 glossary of G entries (the project's glossary plus generated place, person and organisation
 entries with variants, so that the index is as large as a big real one), then runs the real
-command line (`kogloss check DIR --format json`) in a child process on one core and reports MB/s
+command line (`kogloss check DIR`, text output) in a child process on one core and reports MB/s
 and the child's peak resident memory. Also times each rule alone in this process, so a slow
 rule shows up by name.
 
@@ -109,7 +109,7 @@ def main() -> None:
         for releases in options.releases:
             corpus = base / f"corpus_{releases}"
             size = write_corpus(corpus, releases)
-            arguments = [str(corpus), "--format", "json", "--no-config"]
+            arguments = [str(corpus), "--no-config"]
             if glossary_path is None:
                 arguments.append("--no-glossary")
                 glossary_note = "no glossary"

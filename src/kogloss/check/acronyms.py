@@ -80,7 +80,7 @@ class AcronymFirstUse(Rule):
                 and not _is_dateline(text, match.start(), match.end())
             ):
                 first_use[acronym] = (match.start(), match.start() + len(acronym))
-        expansions = _glossary_expansions(context)
+        expansions = context.run_cached("abbreviations", lambda: _glossary_expansions(context))
         findings = []
         for acronym, (start, end) in first_use.items():
             introduction = introduced.get(acronym)

@@ -93,6 +93,7 @@ class CheckContext:
     index: TermIndex | None = None
     glossary: Glossary | None = None
     _cache: dict[str, Any] = field(default_factory=dict, repr=False)
+    _run_cache: dict[str, Any] = field(default_factory=dict, repr=False)
     _document: Document | None = field(default=None, repr=False)
 
     def begin(self, document: Document) -> None:
@@ -104,6 +105,13 @@ class CheckContext:
         if key not in self._cache:
             self._cache[key] = compute()
         value: T = self._cache[key]
+        return value
+
+    def run_cached(self, key: str, compute: Callable[[], T]) -> T:
+        """Like :meth:`cached`, but kept for the whole run (what depends on the glossary)."""
+        if key not in self._run_cache:
+            self._run_cache[key] = compute()
+        value: T = self._run_cache[key]
         return value
 
     def language(self, document: Document) -> str:
