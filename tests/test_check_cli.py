@@ -236,3 +236,19 @@ def test_a_misspelt_rule_in_a_directive_is_reported(tmp_path: Path) -> None:
         ("repeated-word", 2),
     ]
     assert "'repeated-wrod'" in payload["findings"][0]["message"]
+
+
+def test_fix_in_html_edits_the_markup_and_skips_entities(tmp_path: Path) -> None:
+    path = tmp_path / "r.html"
+    path.write_text(
+        "<html><body><p>The sides agreed to to <b>meet</b>.</p>\n"
+        "<p>They went to&nbsp;to Baku.</p></body></html>\n"
+    )
+    fixed = run_cli(["check", *NO_GLOSSARY, str(path), "--fix", "--select", "repeated-word"])
+    assert "fixed 1 finding(s)" in fixed.stderr
+    assert path.read_text() == (
+        "<html><body><p>The sides agreed to <b>meet</b>.</p>\n"
+        "<p>They went to&nbsp;to Baku.</p></body></html>\n"
+    )
+    # The entity is not the text the finding quotes: left for a person, and still reported.
+    assert fixed.exit_code == 1 and ":2:" in fixed.stdout
