@@ -36,6 +36,9 @@ _TAIL = re.compile(rf"{_GAP}([a-z][a-z]{{2,}})(?![A-Za-z0-9'’\-])")
 _POSSESSIVES = ("'s", "’s")
 # A line without a lowercase letter is a headline; its capitals say nothing about names.
 _HEADLINE = re.compile(r"^(?=[^\n]*[A-Z]{2})[^a-z\n]+$", re.MULTILINE)
+# Words of four letters or more: in a title-case headline every one of them is capitalised.
+_LONG_WORD = re.compile(r"[A-Za-z][a-z]{3,}|[A-Z]{4,}")
+MIN_TITLE_WORDS = 3
 _SENTENCE_OPENERS = set('.!?:;"“”([\n')
 
 _FUNCTION_WORDS_TEXT = """a an the this that these those our your his her its their my we i you
@@ -104,6 +107,7 @@ def occurrences(text: str) -> Iterator[Occurrence]:
     headlines = [(match.start(), match.end()) for match in _HEADLINE.finditer(text)]
     headline_index = 0
     tail_match = _TAIL.match
+    titles: dict[int, bool] = {}
     for match in _RUN.finditer(text):
         start = match.start()
         if headlines:
@@ -111,6 +115,8 @@ def occurrences(text: str) -> Iterator[Occurrence]:
                 headline_index += 1
             if headline_index < len(headlines) and headlines[headline_index][0] <= start:
                 continue
+        if _in_title_line(text, start, titles):
+            continue
         for tokens, first, last, tail_from, named in _run_plan(
             match.group(0), _opens_sentence(text, start)
         ):
@@ -121,6 +127,19 @@ def occurrences(text: str) -> Iterator[Occurrence]:
                 yield Occurrence(tokens, start + first, start + last, tail is None)
             if tail is not None:
                 yield Occurrence((*tokens, tail.group(1)), start + first, tail.end(), False)
+
+
+def _in_title_line(text: str, offset: int, titles: dict[int, bool]) -> bool:
+    """Whether ``offset`` is in a headline written in title case ("Korea Supports IDP
+    Villages in Fuzuli Regions"), where capitals say nothing about names."""
+    line_start = text.rfind("\n", 0, offset) + 1
+    verdict = titles.get(line_start)
+    if verdict is None:
+        line_end = text.find("\n", offset)
+        words = _LONG_WORD.findall(text, line_start, line_end if line_end >= 0 else len(text))
+        capitals = sum(word[0].isupper() for word in words)
+        verdict = titles[line_start] = len(words) >= MIN_TITLE_WORDS and capitals == len(words)
+    return verdict
 
 
 # (tokens, start, end, where a following lowercase word would start or -1, whether the
