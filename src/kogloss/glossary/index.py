@@ -138,7 +138,9 @@ class TermIndex:
             self._add(self._english, _Form(index, "abbr", None, "", True), entry.abbr)
         for variant in entry.variants:
             if variant.text is not None:
-                self._add(self._english, _Form(index, "variant", variant, "", sensitive), variant.text)
+                self._add(
+                    self._english, _Form(index, "variant", variant, "", sensitive), variant.text
+                )
             elif variant.pattern is not None:
                 form = _Form(index, "pattern", variant, "", sensitive)
                 self._patterns.append((compile_pattern(variant.pattern, sensitive), form))
@@ -203,7 +205,9 @@ class TermIndex:
                     continue
                 begin = original(start)
                 end = original(stop - 1) + 1
-                if korean and not (starts_word(text, begin) and particle_after(text, end) is not None):
+                if korean and not (
+                    starts_word(text, begin) and particle_after(text, end) is not None
+                ):
                     continue
                 rank = (0 if exact_case else 1, _PRIORITY[form.kind], form.entry_index)
                 found.append(_Candidate(begin, end, rank, form))
@@ -241,7 +245,9 @@ class TermIndex:
             taken = bytearray(len(text))
             for candidate in candidates:
                 if taken.find(1, candidate.start, candidate.end) == -1:
-                    taken[candidate.start : candidate.end] = b"\x01" * (candidate.end - candidate.start)
+                    taken[candidate.start : candidate.end] = b"\x01" * (
+                        candidate.end - candidate.start
+                    )
                     chosen.append(candidate)
         chosen.sort(key=lambda c: (c.start, c.start - c.end, c.rank))
         return [self._match(candidate, text) for candidate in chosen]

@@ -144,13 +144,17 @@ def load_glossary(path: str | Path) -> Glossary:
     paths = glossary_files(path)
     for name in paths:
         result = read_glossary_file(name)
-        errors = sorted(
-            (p for p in result.problems if p.is_schema_error), key=lambda p: p.sort_key
-        )
+        errors = sorted((p for p in result.problems if p.is_schema_error), key=lambda p: p.sort_key)
         if errors:
             first = errors[0]
-            more = f" (and {len(errors) - 1} more; run kogloss glossary lint)" if len(errors) > 1 else ""
-            raise InputError(first.path, f"{first.code} {first.message}{more}", first.line, first.column)
+            more = (
+                f" (and {len(errors) - 1} more; run kogloss glossary lint)"
+                if len(errors) > 1
+                else ""
+            )
+            raise InputError(
+                first.path, f"{first.code} {first.message}{more}", first.line, first.column
+            )
         entries.extend(result.entries)
     if not entries:
         raise InputError(os.fspath(path), "empty glossary: no entries")
@@ -189,30 +193,42 @@ class _Reader:
         line, column = _place(node)
         self.result.problems.append(Problem(self.path, line, column, code, message))
 
-    def pairs(self, node: MappingNode, known: tuple[str, ...], what: str) -> dict[str, tuple[Node, Node]]:
+    def pairs(
+        self, node: MappingNode, known: tuple[str, ...], what: str
+    ) -> dict[str, tuple[Node, Node]]:
         """Key -> (key node, value node), reporting non-text, duplicate and unknown keys."""
         seen: dict[str, tuple[Node, Node]] = {}
         for key_node, value_node in node.value:
             if not isinstance(key_node, ScalarNode):
-                self.problem(key_node, "GL001", f"a key of {what} must be a word, not {_kind(key_node)}")
+                self.problem(
+                    key_node, "GL001", f"a key of {what} must be a word, not {_kind(key_node)}"
+                )
                 continue
             key = key_node.value
             if key in seen:
                 first_line = seen[key][0].start_mark.line + 1
-                self.problem(key_node, "GL006", f"duplicate key `{key}` (first at line {first_line})")
+                self.problem(
+                    key_node, "GL006", f"duplicate key `{key}` (first at line {first_line})"
+                )
                 continue
             seen[key] = (key_node, value_node)
             if key not in known:
-                self.problem(key_node, "GL005", f"unknown key `{key}` in {what}{_did_you_mean(key, known)}")
+                self.problem(
+                    key_node, "GL005", f"unknown key `{key}` in {what}{_did_you_mean(key, known)}"
+                )
         return seen
 
     def read_file(self, root: Node) -> None:
         if not isinstance(root, MappingNode):
-            self.problem(root, "GL001", f"a glossary file is a mapping with `terms:`, not {_kind(root)}")
+            self.problem(
+                root, "GL001", f"a glossary file is a mapping with `terms:`, not {_kind(root)}"
+            )
             return
         pairs = self.pairs(root, FILE_KEYS, "the file")
         if "terms" not in pairs:
-            self.problem(root, "GL001", "no `terms:` key: a glossary file lists its entries under `terms:`")
+            self.problem(
+                root, "GL001", "no `terms:` key: a glossary file lists its entries under `terms:`"
+            )
             return
         terms = pairs["terms"][1]
         if isinstance(terms, ScalarNode) and terms.tag == _NULL_TAG:
@@ -223,7 +239,9 @@ class _Reader:
         self.result.terms = terms
         for item in terms.value:
             if not isinstance(item, MappingNode):
-                self.problem(item, "GL001", f"an entry must be a mapping (`- en: ...`), not {_kind(item)}")
+                self.problem(
+                    item, "GL001", f"an entry must be a mapping (`- en: ...`), not {_kind(item)}"
+                )
                 continue
             entry = self.read_entry(item)
             if entry is not None:
@@ -273,7 +291,9 @@ class _Reader:
             return None
         if value not in allowed:
             hint = _did_you_mean(value, allowed)
-            self.problem(node, "GL004", f"`{key}: {value}` is not one of {', '.join(allowed)}{hint}")
+            self.problem(
+                node, "GL004", f"`{key}: {value}` is not one of {', '.join(allowed)}{hint}"
+            )
             return None
         return value
 
@@ -296,11 +316,15 @@ class _Reader:
         if "type" in values:
             entry.type = self.choice(values["type"], "type", TYPES, entry) or DEFAULT_TYPE
         if "status" in values:
-            entry.status = self.choice(values["status"], "status", STATUSES, entry) or DEFAULT_STATUS
+            entry.status = (
+                self.choice(values["status"], "status", STATUSES, entry) or DEFAULT_STATUS
+            )
         if "abbr" in values:
             entry.abbr = self.text(values["abbr"], "abbr", entry)
         if "case" in values:
-            entry.case_sensitive = self.choice(values["case"], "case", CASES, entry) != "insensitive"
+            entry.case_sensitive = (
+                self.choice(values["case"], "case", CASES, entry) != "insensitive"
+            )
         if "also" in values:
             entry.also = self.text_list(values["also"], "also", entry)
         if "variants" in values:
@@ -333,7 +357,9 @@ class _Reader:
             return []
         items = node.value if isinstance(node, SequenceNode) else [node]
         if isinstance(node, MappingNode):
-            self.problem(node, "GL003", "`variants` must be a list (`- Wrong form` or `- pattern: ...`)")
+            self.problem(
+                node, "GL003", "`variants` must be a list (`- Wrong form` or `- pattern: ...`)"
+            )
             return []
         variants: list[Variant] = []
         for item in items:

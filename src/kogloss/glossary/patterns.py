@@ -39,7 +39,11 @@ def search_spans(
 ) -> list[tuple[int, int]]:
     """Every non-empty match of ``compiled`` in ``text``; PatternTimeout past ``timeout``."""
     try:
-        return [match.span() for match in compiled.finditer(text, timeout=timeout) if match.end() > match.start()]
+        return [
+            match.span()
+            for match in compiled.finditer(text, timeout=timeout)
+            if match.end() > match.start()
+        ]
     except TimeoutError:
         raise PatternTimeout(f"pattern ran longer than {timeout:g} s") from None
 
@@ -61,7 +65,9 @@ def adversarial_texts(pattern: str, forms: list[str]) -> list[str]:
     return texts
 
 
-def runaway_probe(compiled: Compiled, probes: list[str], timeout: float = PROBE_TIMEOUT) -> str | None:
+def runaway_probe(
+    compiled: Compiled, probes: list[str], timeout: float = PROBE_TIMEOUT
+) -> str | None:
     """The first probe text on which ``compiled`` runs past ``timeout``, or None."""
     for probe in probes:
         try:
