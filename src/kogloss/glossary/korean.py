@@ -15,7 +15,7 @@ from kogloss.scripts import HANGUL_CHARS
 _PARTICLE_LIST = """
     의 에 에서 에게 에게서 께 께서 한테 은 는 이 가 을 를 과 와 로 으로 도 만 까지 부터 보다 처럼
     서 나 이나 며 이며 고 이고 다 이다 였다 이었다 입니다 이라는 라는 랑 이랑 마저 조차 뿐 대로
-    들 야 이야 로서 으로서 로써 으로써 및 란 이란 든 이든 라도 이라도
+    들 야 이야 로서 으로서 로써 으로써 란 이란 든 이든 라도 이라도
 """
 PARTICLES = frozenset(_PARTICLE_LIST.split())
 MAX_PARTICLES = 3

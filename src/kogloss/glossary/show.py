@@ -31,7 +31,9 @@ def find_entries(glossary: Glossary, term: str) -> list[Entry]:
 def similar_forms(glossary: Glossary, term: str, limit: int = 5) -> list[str]:
     """Forms that look like ``term``, for a "did you mean" when nothing matched."""
     forms = sorted({form for entry in glossary.entries for form in _forms(entry)})
-    by_key = {_key(form): form for form in forms}
+    by_key: dict[str, str] = {}
+    for form in forms:
+        by_key.setdefault(_key(form), form)
     close = difflib.get_close_matches(_key(term), list(by_key), n=limit, cutoff=0.6)
     return [by_key[key] for key in close]
 
