@@ -7,12 +7,14 @@ the editors' patterns (one that matches its own preferred form, one that can run
 
 from __future__ import annotations
 
+import copy
 import re
 from collections.abc import Iterable
 from pathlib import Path
 
+from kogloss.glossary.index import TermIndex
 from kogloss.glossary.load import glossary_files, read_glossary_file
-from kogloss.glossary.model import Entry
+from kogloss.glossary.model import STATUSES, Entry, Glossary
 from kogloss.glossary.patterns import (
     PROBE_TIMEOUT,
     PatternError,
@@ -47,10 +49,17 @@ def lint_entries(entries: list[Entry], probe_timeout: float = PROBE_TIMEOUT) -> 
     problems: list[Problem] = []
     problems.extend(_duplicates(entries))
     problems.extend(_contradictions(entries))
+    runaway: set[int] = set()
     for entry in entries:
+        problems.extend(_missing_keys(entry))
         problems.extend(_repeated_forms(entry))
+        problems.extend(_case_only_variants(entry))
         problems.extend(_scripts(entry))
-        problems.extend(_patterns(entry, probe_timeout))
+        pattern_problems = list(_patterns(entry, probe_timeout))
+        if any(problem.code in ("GL203", "GL204") for problem in pattern_problems):
+            runaway.add(id(entry))
+        problems.extend(pattern_problems)
+    problems.extend(_wrong_inside_right(entries, runaway))
     return problems
 
 
@@ -67,19 +76,94 @@ def _where(entry: Entry) -> str:
     return f"{entry.path}:{entry.line}"
 
 
+def _right_forms(entry: Entry) -> list[tuple[str, str]]:
+    """(place, form) of the forms that are right: preferred, accepted, acronym."""
+    forms = [("en", entry.en)] + [(f"also[{i}]", form) for i, form in enumerate(entry.also)]
+    if entry.abbr:
+        forms.append(("abbr", entry.abbr))
+    return forms
+
+
 def _duplicates(entries: list[Entry]) -> Iterable[Problem]:
-    first: dict[str, Entry] = {}
+    first: dict[str, tuple[Entry, str]] = {}
     for entry in entries:
-        key = _key(entry.en)
-        if key in first:
+        for place, form in _right_forms(entry):
+            key = _key(form)
+            if key not in first:
+                first[key] = (entry, place)
+                continue
+            other, other_place = first[key]
+            if other is entry:
+                continue  # the same form twice in one entry is GL103
+            what = "entry" if place == other_place == "en" else "form"
             yield _problem(
                 entry,
-                "en",
+                place,
                 "GL101",
-                f"duplicate entry `{entry.en}` (first at {_where(first[key])})",
+                f"duplicate {what} `{form}`: already `{other_place.split('[')[0]}` of "
+                f"`{other.en}` ({_where(other)})",
             )
-        else:
-            first[key] = entry
+
+
+def _missing_keys(entry: Entry) -> Iterable[Problem]:
+    missing = [key for key in ("type", "status") if key not in entry.positions]
+    if missing and entry.positions:
+        keys = " and ".join(f"`{key}`" for key in missing)
+        yield _problem(entry, "entry", "GL104", f"entry `{entry.en}` does not say its {keys}")
+
+
+def _case_only_variants(entry: Entry) -> Iterable[Problem]:
+    if entry.case_sensitive:
+        return
+    right = {_key(form).casefold(): form for _, form in _right_forms(entry)}
+    for position, variant in enumerate(entry.variants):
+        if variant.text is None:
+            continue
+        form = right.get(_key(variant.text).casefold())
+        if form is not None and _key(form) != _key(variant.text):
+            yield _problem(
+                entry,
+                f"variants[{position}]",
+                "GL106",
+                f"variant `{variant.text}` differs from `{form}` only by case in an entry with "
+                "`case: insensitive`",
+            )
+
+
+def _wrong_inside_right(entries: list[Entry], runaway: set[int]) -> Iterable[Problem]:
+    """Variants and patterns that match inside (or all of) some entry's right form."""
+    checked = []
+    for entry in entries:
+        if id(entry) in runaway:
+            entry = copy.copy(entry)
+            entry.variants = [v for v in entry.variants if v.pattern is None]
+        checked.append(entry)
+    index = TermIndex(Glossary(checked, []), statuses=STATUSES)
+    reported: set[tuple[int, int]] = set()
+    for entry in entries:
+        for _, form in _right_forms(entry):
+            for match in index.find_english(form, nested=True):
+                if match.form not in ("variant", "pattern") or match.variant is None:
+                    continue
+                owner = match.entry
+                position = next(i for i, v in enumerate(owner.variants) if v is match.variant)
+                whole = match.start == 0 and match.end == len(form)
+                if match.form == "variant" and whole:
+                    continue  # a variant equal to a right form is GL102
+                if (id(owner), position) in reported:
+                    continue
+                reported.add((id(owner), position))
+                whose = "its own" if owner is entry else f"`{entry.en}` ({_where(entry)})'s"
+                if match.form == "pattern":
+                    code = "GL202"
+                    message = f"pattern matches `{match.matched}` in {whose} right form `{form}`"
+                else:
+                    code = "GL105"
+                    message = (
+                        f"variant `{match.variant.text}` occurs inside {whose} right form "
+                        f"`{form}`: use a pattern that excludes it"
+                    )
+                yield _problem(owner, f"variants[{position}]", code, message)
 
 
 def _contradictions(entries: list[Entry]) -> Iterable[Problem]:
@@ -159,19 +243,6 @@ def _patterns(entry: Entry, probe_timeout: float) -> Iterable[Problem]:
         if compiled.fullmatch("", timeout=probe_timeout) is not None:
             yield _problem(entry, place, "GL204", f"pattern `{variant.pattern}` matches empty text")
             continue
-        for form in [entry.en, *entry.also]:
-            try:
-                hit = compiled.search(form, timeout=probe_timeout)
-            except TimeoutError:
-                hit = None
-            if hit is not None:
-                yield _problem(
-                    entry,
-                    place,
-                    "GL202",
-                    f"pattern `{variant.pattern}` matches the right form `{form}`",
-                )
-                break
         probes = adversarial_texts(variant.pattern, [entry.en, *entry.also])
         probe = runaway_probe(compiled, probes, probe_timeout)
         if probe is not None:

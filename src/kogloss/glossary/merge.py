@@ -23,7 +23,12 @@ from kogloss.errors import InputError
 from kogloss.fileio import write_atomic
 from kogloss.glossary.load import GlossaryFile, glossary_files, read_glossary_file
 from kogloss.glossary.model import Entry, Glossary
-from kogloss.glossary.yamlwrite import render_entry, render_glossary, render_scalar
+from kogloss.glossary.yamlwrite import (
+    render_entry,
+    render_glossary,
+    render_scalar,
+    render_value_lines,
+)
 
 CANDIDATES_FILE = "candidates.yaml"
 NEW_FILE_HEADER = (
@@ -158,10 +163,9 @@ class _FilePlan:
         pairs = self.pairs(index)
         node = pairs[key][1] if key in pairs else None
         if node is None:
-            entry_node = self.loaded.entry_nodes[index]
-            indent = " " * (entry_node.start_mark.column + 2)
-            lines = "".join(f"\n{indent}- {render_scalar(item)}" for item in additions)
-            self.add_key(index, f"{key}:{lines}")
+            indent = " " * self.loaded.entry_nodes[index].start_mark.column
+            lines = render_value_lines(key, additions, indent)
+            self.add_key(index, "\n".join(lines)[len(indent) :])
         elif isinstance(node, SequenceNode) and not node.flow_style and node.value:
             dash_indent, gap = _dash_layout(node.value[-1], self.text)
             lines = "".join(f"\n{dash_indent}-{gap}{render_scalar(item)}" for item in additions)

@@ -12,13 +12,13 @@ TYPES = ("title", "person", "place", "org", "acronym", "term")
 STATUSES = ("candidate", "approved", "deprecated")
 CASES = ("sensitive", "insensitive")
 
-# Every key an entry may have, in the order kogloss writes them (editors may use any order).
+# Every key an entry may have, in the order glossary/README.md asks for and kogloss writes.
 ENTRY_KEYS = (
     "en",
+    "abbr",
     "ko",
     "type",
     "status",
-    "abbr",
     "case",
     "also",
     "variants",

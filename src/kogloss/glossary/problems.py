@@ -65,14 +65,30 @@ CODES: dict[str, tuple[str, str]] = {
         "The same form appears twice in one entry (an alternative equal to the preferred form, "
         "a variant listed twice).",
     ),
+    "GL104": (
+        "Type or status not given",
+        "Every entry says its `type` and its `status` (glossary/README.md): an entry without a "
+        "status is read as approved, which only a second editor's review should decide.",
+    ),
+    "GL105": (
+        "Variant inside a right form",
+        "A plain variant occurs as whole words inside a preferred or accepted form (`Pusan` in "
+        "`Pusan National University`): every correct use of that form would be reported. Use "
+        "a pattern that excludes it.",
+    ),
+    "GL106": (
+        "Variant differs only by case",
+        "In an entry with `case: insensitive`, a variant that differs from a right form only by "
+        "capitalisation makes the entry contradict itself.",
+    ),
     "GL201": (
         "Pattern does not compile",
         "A variant's `pattern` is not a valid regular expression (Python `re` syntax).",
     ),
     "GL202": (
         "Pattern matches a right form",
-        "A variant's pattern matches the entry's own preferred form or an accepted alternative: "
-        "every correct use would be reported as wrong.",
+        "A variant's pattern matches inside a preferred form or an accepted alternative (of its "
+        "own entry or another): every correct use would be reported as wrong.",
     ),
     "GL203": (
         "Pattern can run away",

@@ -12,7 +12,7 @@ import re
 
 import yaml
 
-from kogloss.glossary.model import DEFAULT_STATUS, DEFAULT_TYPE, Entry, Variant
+from kogloss.glossary.model import Entry, Variant
 
 _INDICATORS = set("-?:,[]{}#&*!|>'\"%@`")
 _UNSAFE = re.compile(r": |\s#|[\x00-\x1f\x7f\u2028\u2029\ufeff]|:$")
@@ -54,16 +54,18 @@ def _variant_lines(variant: Variant, indent: str) -> list[str]:
 
 
 def entry_fields(entry: Entry) -> list[tuple[str, str | int | list[str] | list[Variant]]]:
-    """The entry's keys and values worth writing, in kogloss's order (defaults left out)."""
+    """The entry's keys and values worth writing, in the README's order.
+
+    ``type`` and ``status`` are always written (editors' rules require them); other defaults
+    (``case: sensitive``, empty lists) are left out.
+    """
     fields: list[tuple[str, str | int | list[str] | list[Variant]]] = [("en", entry.en)]
-    if entry.ko is not None:
-        fields.append(("ko", entry.ko))
-    if entry.type != DEFAULT_TYPE:
-        fields.append(("type", entry.type))
-    if entry.status != DEFAULT_STATUS:
-        fields.append(("status", entry.status))
     if entry.abbr is not None:
         fields.append(("abbr", entry.abbr))
+    if entry.ko is not None:
+        fields.append(("ko", entry.ko))
+    fields.append(("type", entry.type))
+    fields.append(("status", entry.status))
     if not entry.case_sensitive:
         fields.append(("case", "insensitive"))
     if entry.also:
@@ -83,9 +85,25 @@ def entry_fields(entry: Entry) -> list[tuple[str, str | int | list[str] | list[V
     return fields
 
 
+def flow_list(items: list[str]) -> str | None:
+    """``[a, b]`` when every item is plain and short enough to read on one line, else None."""
+    rendered = [render_scalar(item) for item in items]
+    if any(
+        r != item or "," in item or "[" in item or "]" in item
+        for r, item in zip(rendered, items, strict=True)
+    ):
+        return None
+    flow = "[" + ", ".join(rendered) + "]"
+    return flow if len(flow) <= 72 else None
+
+
 def render_value_lines(key: str, value: object, indent: str) -> list[str]:
     """``key: value`` at ``indent``, lists as block sequences two spaces further in."""
     if isinstance(value, list):
+        if all(isinstance(item, str) for item in value):
+            flow = flow_list([str(item) for item in value])
+            if flow is not None:
+                return [f"{indent}{key}: {flow}"]
         lines = [f"{indent}{key}:"]
         for item in value:
             if isinstance(item, Variant):
