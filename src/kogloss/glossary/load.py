@@ -118,7 +118,7 @@ def _syntax_error(path: str, error: yaml.MarkedYAMLError) -> InputError:
         problem = "tab character: indent with spaces"
     elif problem.startswith("found unexpected end of stream") and context_mark is not None:
         # an unclosed quote: the useful place is where the quoted text began
-        problem = f"{error.context} that is never closed"
+        problem = f"{error.context.removeprefix('while scanning ')} is never closed"
         mark = context_mark
     elif error.context and context_mark is not None:
         problem = f"{problem} ({error.context} at line {context_mark.line + 1})"

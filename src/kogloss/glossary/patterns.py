@@ -18,6 +18,11 @@ PROBE_TIMEOUT = 0.25
 Compiled = regex.Pattern
 
 
+# Escapes (\b, \s, \w) to blank out before looking for the pattern's literal words.
+_ESCAPE = regex.compile(r"\\.")
+_LITERAL_WORDS = regex.compile(r"[A-Za-z]{3,}")
+
+
 class PatternError(ValueError):
     """A pattern that does not compile, with the engine's reason."""
 
@@ -50,18 +55,20 @@ def search_spans(
 
 def adversarial_texts(pattern: str, forms: list[str]) -> list[str]:
     """Short texts that make backtracking patterns blow up: long runs of the characters the
-    pattern mentions, ending in a character that forces the match to fail late."""
+    pattern mentions, then a character that forces the match to fail late, then the pattern's
+    literal words (so an engine's required-literal shortcut cannot skip the attempt)."""
     characters = {"a", " ", "0", "x", "."}
     characters.update(char for char in pattern if char.isalnum() or char in " -'.,")
+    words = " ".join(_LITERAL_WORDS.findall(_ESCAPE.sub(" ", pattern)))
     texts = []
     for char in sorted(characters):
         for length in (40, 4000):
-            texts.append(char * length + "!")
-            texts.append(char * length + "\n")
+            for stop in ("!", "\n"):
+                texts.append(char * length + stop + words)
     for form in forms:
         if form:
-            texts.append((form + " ") * 200 + "#")
-            texts.append(form.replace(" ", "  ") * 200 + "!")
+            texts.append((form + " ") * 200 + "#" + words)
+            texts.append(form.replace(" ", "  ") * 200 + "!" + words)
     return texts
 
 
