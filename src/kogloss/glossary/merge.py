@@ -183,12 +183,11 @@ class _FilePlan:
         terms = self.loaded.terms
         text = self.text
         if terms is None or not terms.value or terms.flow_style:  # `terms:` or `terms: []`
-            block = "".join("\n" + "\n".join(render_entry(e)) for e in self.new_entries)
+            block = "\n" + "\n\n".join("\n".join(render_entry(e)) for e in self.new_entries)
             key_end = self._terms_key_end()
-            if terms is None:
-                self.edits.insert(_line_end(text, key_end), block)
-            else:
-                self.edits.replace(key_end + 1, terms.end_mark.index, block)
+            if terms is not None:  # drop the `[]`, keep a comment after it where it was
+                self.edits.replace(key_end + 1, terms.end_mark.index, "")
+            self.edits.insert(_line_end(text, key_end), block)
             return
         items = terms.value
         dash_indent, gap = _dash_layout(items[-1], text)
