@@ -208,7 +208,7 @@ def parse_xml(data: bytes, path: str) -> etree._Element:
         root = etree.fromstring(data, _parser())
     except etree.XMLSyntaxError as error:
         line, column = error.position if error.position else (None, None)
-        message = error.msg or str(error)
+        message = re.sub(r", line \d+, column \d+$", "", error.msg or str(error))
         raise InputError(path, f"malformed XML: {message}", line, column) from None
     if root.getroottree().docinfo.internalDTD is not None and list(
         root.getroottree().docinfo.internalDTD.iterentities()
