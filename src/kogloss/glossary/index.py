@@ -11,7 +11,7 @@ two spaces is still found; offsets are mapped back to the text as given.
 
 from __future__ import annotations
 
-import bisect
+import functools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -33,8 +33,11 @@ from kogloss.glossary.patterns import (
 # When two forms match the same span: the right forms before the wrong ones.
 _PRIORITY = {"en": 0, "ko": 0, "also": 1, "abbr": 2, "variant": 3, "pattern": 4}
 
+# White space other than the space and the line break, each character made a space.
+_OTHER_WHITESPACE = re.compile(r"[^\S ]")
+# Runs of white space; those with at most one line break are ones a term may span (a blank
+# line ends a paragraph).
 _WHITESPACE_RUN = re.compile(r"\s{2,}")
-_LONE_WHITESPACE = re.compile(r"[^\S ]")
 _INNER_WHITESPACE = re.compile(r"\s+")
 
 
@@ -57,55 +60,57 @@ class _Form(NamedTuple):
     variant: Variant | None
     exact: str  # the form with its whitespace collapsed, as written
     case_sensitive: bool
+    serial: int = 0  # its rank: priority << 32 | its number in TermIndex._forms
 
 
-class _Key(NamedTuple):
-    length: int
-    left_bounded: bool  # the form starts with a letter or digit: the text must not before it
-    right_bounded: bool
-    forms: list[_Form]
-
-
-class _Candidate(NamedTuple):
-    start: int
-    end: int
-    rank: tuple[int, int, int]
-    form: _Form
+# In the automaton, each key maps to (length, left_bounded, right_bounded, forms): "bounded"
+# when the form starts (ends) with a letter or digit, so the text must not go on with one.
+_Key = tuple[int, bool, bool, list[_Form]]
+# (start, -end, rank): sorts by start, longest first, then the better form. The rank orders
+# exact case first, then _PRIORITY, then glossary order, and its low bits number the form.
+# Tuples of ints only, because hundreds of thousands are made per 10 MB and the garbage
+# collector stops tracking such tuples (a reference to the form kept every one of them tracked).
+_Candidate = tuple[int, int, int]
+_INEXACT = 1 << 40
+_FORM_BITS = (1 << 32) - 1
 
 
 def _collapse_form(form: str) -> str:
     return _INNER_WHITESPACE.sub(" ", form.strip())
 
 
-class _Folded:
-    """A text with whitespace runs folded to one space and lower-cased, and the way back."""
+def _lower(text: str) -> str:
+    """Lower case with every offset kept (a character whose lower case is longer stays as is)."""
+    lowered = text.lower()
+    if len(lowered) != len(text):  # İ and a few others
+        lowered = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+    return lowered
+
+
+class _Searched:
+    """A text as the automaton reads it: every white-space character made a space, so offsets
+    stay the text's own, plus the runs of white space inside a paragraph (two spaces, a line
+    break with indentation) that a term may span and that need a second look."""
 
     def __init__(self, text: str) -> None:
-        pieces: list[str] = []
-        self._points = [0]  # folded offsets from which ``_removed`` applies
-        self._removed = [0]  # characters dropped before that point
-        removed = 0
-        last = 0
-        for run in _WHITESPACE_RUN.finditer(text):
-            begin, finish = run.span()
-            pieces.append(text[last:begin])
-            pieces.append(" ")
-            folded_after = begin - removed + 1
-            removed += finish - begin - 1
-            self._points.append(folded_after)
-            self._removed.append(removed)
-            last = finish
-        pieces.append(text[last:])
-        collapsed = "".join(pieces) if len(pieces) > 1 else text
-        self.collapsed = _LONE_WHITESPACE.sub(" ", collapsed)
-        lowered = self.collapsed.lower()
-        if len(lowered) != len(self.collapsed):  # a character whose lower case is longer (İ)
-            lowered = "".join(c if len(c.lower()) != 1 else c.lower() for c in self.collapsed)
-        self.lowered = lowered
+        self.original = text
+        spaced = text.replace("\n", " ")
+        if _OTHER_WHITESPACE.search(spaced):  # tabs, no-break spaces (most texts have none)
+            spaced = _OTHER_WHITESPACE.sub(" ", spaced)
+        self.spaced = spaced
 
-    def original(self, offset: int) -> int:
-        """The offset in the original text of folded offset ``offset``."""
-        return offset + self._removed[bisect.bisect_right(self._points, offset) - 1]
+    @functools.cached_property
+    def lowered(self) -> str:
+        """The spaced text in lower case, for the case-insensitive forms."""
+        return _lower(self.spaced)
+
+    def inner_runs(self) -> list[tuple[int, int]]:
+        """Runs of two or more white-space characters with at most one line break in them."""
+        return [
+            run.span()
+            for run in _WHITESPACE_RUN.finditer(self.original)
+            if run.group().count("\n") < 2
+        ]
 
 
 class TermIndex:
@@ -120,12 +125,17 @@ class TermIndex:
         wanted = set(statuses)
         self.entries = [entry for entry in glossary.entries if entry.status in wanted]
         self.pattern_timeout = pattern_timeout
+        # case-sensitive forms are searched in the text as written, the others in lower case:
+        # an acronym such as UN must not hit inside every "under" and "fund"
         self._english = ahocorasick.Automaton()
+        self._english_folded = ahocorasick.Automaton()
         self._korean = ahocorasick.Automaton()
         self._patterns: list[tuple[Compiled, _Form]] = []
+        self._forms: list[_Form] = []  # every form, numbered by the low bits of its rank
+        self._longest = 0  # characters in the longest literal form
         for index, entry in enumerate(self.entries):
             self._add_entry(index, entry)
-        for automaton in (self._english, self._korean):
+        for automaton in (self._english, self._english_folded, self._korean):
             if len(automaton):
                 automaton.make_automaton()
 
@@ -142,7 +152,9 @@ class TermIndex:
                     self._english, _Form(index, "variant", variant, "", sensitive), variant.text
                 )
             elif variant.pattern is not None:
-                form = _Form(index, "pattern", variant, "", sensitive)
+                rank = _PRIORITY["pattern"] << 32 | len(self._forms)
+                form = _Form(index, "pattern", variant, "", sensitive, rank)
+                self._forms.append(form)
                 self._patterns.append((compile_pattern(variant.pattern, sensitive), form))
         if entry.ko:
             korean = _Form(index, "ko", None, "", True)
@@ -150,71 +162,118 @@ class TermIndex:
             if " " in entry.ko.strip():  # Korean spacing varies: 외교부 제1차관, 외교부제1차관
                 self._add(self._korean, korean, _INNER_WHITESPACE.sub("", entry.ko))
 
-    @staticmethod
-    def _add(automaton: ahocorasick.Automaton, form: _Form, text: str) -> None:
+    def _add(self, automaton: ahocorasick.Automaton, form: _Form, text: str) -> None:
         exact = _collapse_form(text)
         if not exact:
             return
-        key = exact.lower()
-        if len(key) != len(exact):
-            key = "".join(c if len(c.lower()) != 1 else c.lower() for c in exact)
-        form = form._replace(exact=exact)
+        if automaton is self._english and not form.case_sensitive:
+            automaton = self._english_folded
+        key = exact if form.case_sensitive else _lower(exact)
+        rank = _PRIORITY[form.kind] << 32 | len(self._forms)
+        form = form._replace(exact=exact, serial=rank)
+        self._longest = max(self._longest, len(exact))
+        self._forms.append(form)
         existing = automaton.get(key, None)
         if existing is None:
-            existing = _Key(len(key), exact[0].isalnum(), exact[-1].isalnum(), [])
+            existing = (len(key), exact[0].isalnum(), exact[-1].isalnum(), [])
             automaton.add_word(key, existing)
-        existing.forms.append(form)
+        existing[3].append(form)
 
     def find_english(self, text: str, nested: bool = False) -> list[TermMatch]:
         """English forms and variant patterns in ``text``: word-bounded, each entry's case rule,
         longest first, in text order. ``nested=True`` also returns the shorter matches inside or
         overlapping the longer ones (for rules that need every reading of a span)."""
-        folded = _Folded(text)
-        candidates = self._literal_candidates(self._english, folded, text, korean=False)
-        candidates.extend(self._pattern_candidates(text))
+        searched = _Searched(text)
+        candidates = self._literal_candidates(self._english, searched.spaced, searched.spaced)
+        if len(self._english_folded):
+            candidates += self._literal_candidates(
+                self._english_folded, searched.lowered, searched.spaced, folded_case=True
+            )
+        candidates += self._across_runs(searched, korean=False)
+        candidates += self._pattern_candidates(text)
         return self._resolve(candidates, text, nested)
 
     def find_korean(self, text: str, nested: bool = False) -> list[TermMatch]:
         """Korean forms in ``text``, with particles attached (한반도의, 비슈케크에서); the span is
         the term itself, the particles are in ``TermMatch.particle``."""
-        folded = _Folded(text)
-        candidates = self._literal_candidates(self._korean, folded, text, korean=True)
+        searched = _Searched(text)
+        candidates = self._literal_candidates(
+            self._korean, searched.spaced, searched.spaced, korean=True
+        )
+        candidates += self._across_runs(searched, korean=True)
         return self._resolve(candidates, text, nested)
 
+    @staticmethod
     def _literal_candidates(
-        self, automaton: ahocorasick.Automaton, folded: _Folded, text: str, korean: bool
+        automaton: ahocorasick.Automaton,
+        searched: str,
+        spaced: str,
+        korean: bool = False,
+        folded_case: bool = False,
     ) -> list[_Candidate]:
+        """Automaton hits in ``searched`` (``spaced`` or its lower case) that pass the
+        word-boundary, case and (Korean) particle checks.
+
+        This loop runs once per raw hit (hundreds of thousands over 10 MB), so it makes plain
+        tuples of ints and nothing else.
+        """
         if not len(automaton):
             return []
-        collapsed = folded.collapsed
-        size = len(collapsed)
-        original = folded.original
+        size = len(spaced)
         found: list[_Candidate] = []
-        for last, key in automaton.iter(folded.lowered):
-            start = last - key.length + 1
+        append = found.append
+        for last, (length, left_bounded, right_bounded, forms) in automaton.iter(searched):
+            start = last - length + 1
             stop = last + 1
-            if not korean:
-                if key.left_bounded and start > 0 and collapsed[start - 1].isalnum():
+            if korean:
+                if not starts_word(spaced, start) or particle_after(spaced, stop) is None:
                     continue
-                if key.right_bounded and stop < size and collapsed[stop].isalnum():
+            else:
+                if left_bounded and start > 0 and spaced[start - 1].isalnum():
                     continue
-            written = collapsed[start:stop]
-            for form in key.forms:
-                exact_case = form.exact == written
-                if not exact_case and form.case_sensitive:
+                if right_bounded and stop < size and spaced[stop].isalnum():
                     continue
-                begin = original(start)
-                end = original(stop - 1) + 1
-                if korean and not (
-                    starts_word(text, begin) and particle_after(text, end) is not None
+            if not folded_case:  # the key is the form as written: every form matched exactly
+                for form in forms:
+                    append((start, -stop, form.serial))
+                continue
+            written = spaced[start:stop]
+            for form in forms:
+                append((start, -stop, form.serial | (0 if form.exact == written else _INEXACT)))
+        return found
+
+    def _across_runs(self, searched: _Searched, korean: bool) -> list[_Candidate]:
+        """Terms that span a run of white space (``Korean  Peninsula``, ``Korean\n  Peninsula``):
+        each run is read again with the run folded to one space, in a window as wide as the
+        longest form on either side, and only the matches that cross the run are kept."""
+        runs = searched.inner_runs()
+        if not runs:
+            return []
+        text = searched.original
+        width = self._longest
+        automata = [(self._korean, False)] if korean else [(self._english, False)]
+        if not korean and len(self._english_folded):
+            automata.append((self._english_folded, True))
+        found: list[_Candidate] = []
+        for run_start, run_end in runs:
+            begin = max(0, run_start - width)
+            end = min(len(text), run_end + width)
+            local = _Searched(text[begin:run_start] + " " + text[run_end:end]).spaced
+            space = run_start - begin
+            shift = run_end - run_start - 1
+            for automaton, folded_case in automata:
+                searched_local = _lower(local) if folded_case else local
+                for start, negative_stop, rank in self._literal_candidates(
+                    automaton, searched_local, local, korean, folded_case
                 ):
-                    continue
-                rank = (0 if exact_case else 1, _PRIORITY[form.kind], form.entry_index)
-                found.append(_Candidate(begin, end, rank, form))
+                    stop = -negative_stop
+                    at_edge = (start == 0 and begin > 0) or (stop == len(local) and end < len(text))
+                    if start < space and stop > space + 1 and not at_edge:
+                        found.append((begin + start, -(begin + stop + shift), rank))
         return found
 
     def _pattern_candidates(self, text: str) -> list[_Candidate]:
-        found = []
+        found: list[_Candidate] = []
         for compiled, form in self._patterns:
             try:
                 spans = search_spans(compiled, text, self.pattern_timeout)
@@ -226,43 +285,73 @@ class TermIndex:
                     "(kogloss glossary lint finds such patterns)",
                     entry.line,
                 ) from None
-            rank = (0, _PRIORITY["pattern"], form.entry_index)
-            found.extend(_Candidate(start, end, rank, form) for start, end in spans)
+            found.extend((start, -end, form.serial) for start, end in spans)
         return found
 
     def _resolve(self, candidates: list[_Candidate], text: str, nested: bool) -> list[TermMatch]:
-        """Longest match wins (then the earlier start, then the better form); no overlaps."""
-        candidates.sort(key=lambda c: (c.start - c.end, c.start, c.rank))
+        """Longest match wins (then the earlier start, then the better form); no overlaps.
+
+        Candidates are sorted by start; only groups of mutually overlapping candidates (rare)
+        need the longest-first choice, so each group is settled on its own.
+        """
+        candidates.sort()
         chosen: list[_Candidate] = []
         if nested:
             seen: set[tuple[int, int, int]] = set()
             for candidate in candidates:
-                identity = (candidate.start, candidate.end, candidate.form.entry_index)
+                form = self._forms[candidate[2] & _FORM_BITS]
+                identity = (candidate[0], candidate[1], form.entry_index)
                 if identity not in seen:
                     seen.add(identity)
                     chosen.append(candidate)
-        elif candidates:
-            taken = bytearray(len(text))
+        else:
+            first: _Candidate | None = None  # the current group's first candidate
+            group: list[_Candidate] | None = None  # the group, once it has two
+            group_end = -1
             for candidate in candidates:
-                if taken.find(1, candidate.start, candidate.end) == -1:
-                    taken[candidate.start : candidate.end] = b"\x01" * (
-                        candidate.end - candidate.start
-                    )
-                    chosen.append(candidate)
-        chosen.sort(key=lambda c: (c.start, c.start - c.end, c.rank))
-        return [self._match(candidate, text) for candidate in chosen]
+                if candidate[0] >= group_end:
+                    if group is not None:
+                        chosen.extend(_settle(group, group_end))
+                    elif first is not None:
+                        chosen.append(first)
+                    first, group, group_end = candidate, None, -candidate[1]
+                else:
+                    if group is None:
+                        group = [first]  # type: ignore[list-item]
+                    group.append(candidate)
+                    group_end = max(group_end, -candidate[1])
+            if group is not None:
+                chosen.extend(_settle(group, group_end))
+            elif first is not None:
+                chosen.append(first)
+        described = self._described
+        matches = []
+        append = matches.append
+        for start, negative_end, rank in chosen:
+            end = -negative_end
+            entry, kind, variant = described[rank & _FORM_BITS]
+            particle = (particle_after(text, end) or "") if kind == "ko" else ""
+            append(TermMatch(start, end, entry, kind, variant, text[start:end], particle))
+        return matches
 
-    def _match(self, candidate: _Candidate, text: str) -> TermMatch:
-        form = candidate.form
-        particle = ""
-        if form.kind == "ko":
-            particle = particle_after(text, candidate.end) or ""
-        return TermMatch(
-            start=candidate.start,
-            end=candidate.end,
-            entry=self.entries[form.entry_index],
-            form=form.kind,
-            variant=form.variant,
-            matched=text[candidate.start : candidate.end],
-            particle=particle,
-        )
+    @functools.cached_property
+    def _described(self) -> list[tuple[Entry, str, Variant | None]]:
+        """(entry, kind, variant) of each numbered form, looked up once per match."""
+        return [(self.entries[f.entry_index], f.kind, f.variant) for f in self._forms]
+
+
+def _settle(group: list[_Candidate], group_end: int) -> list[_Candidate]:
+    """The winners of a group of overlapping candidates, sorted by start."""
+    if -group[0][1] == group_end:  # the first one contains all the others (the usual case)
+        return [group[0]]
+    return _longest_first(group)
+
+
+def _longest_first(group: list[_Candidate]) -> list[_Candidate]:
+    """Overlapping candidates settled longest first; the winners in text order."""
+    accepted: list[_Candidate] = []
+    for candidate in sorted(group, key=lambda c: (c[0] + c[1], c[0], c[2])):
+        start, end = candidate[0], -candidate[1]
+        if all(end <= other[0] or start >= -other[1] for other in accepted):
+            accepted.append(candidate)
+    return sorted(accepted)
