@@ -7,8 +7,8 @@ import sys
 
 import click
 
+from kogloss.cli.options import emit
 from kogloss.errors import InputError
-from kogloss.fileio import write_atomic
 from kogloss.findings import Finding, Severity
 from kogloss.glossary import default_glossary_path, load_glossary
 from kogloss.glossary.exchange import (
@@ -32,14 +32,6 @@ _GLOSSARY_HELP = "Glossary file or directory (default: the glossary shipped with
 
 def _glossary_path(path: str | None) -> str:
     return path if path is not None else str(default_glossary_path())
-
-
-def _emit(text: str, output: str | None) -> None:
-    if output is None:
-        sys.stdout.write(text)
-        sys.stdout.flush()
-    else:
-        write_atomic(output, text)
 
 
 def _finding(problem: Problem) -> Finding:
@@ -89,9 +81,9 @@ def lint_command(path: str | None, output_format: str) -> None:
     """
     problems = lint_glossary(_glossary_path(path))
     if output_format == "text":
-        _emit("".join(problem.render() + "\n" for problem in problems), None)
+        emit("".join(problem.render() + "\n" for problem in problems), None)
     else:
-        _emit(render([_finding(problem) for problem in problems], output_format), None)
+        emit(render([_finding(problem) for problem in problems], output_format), None)
     sys.exit(1 if problems else 0)
 
 
@@ -119,7 +111,7 @@ def merge_command(candidates: str, into: str, dry_run: bool) -> None:
         f"{len(result.known)} already reviewed"
     )
     if dry_run:
-        _emit(result.diff(), None)
+        emit(result.diff(), None)
         click.echo(f"kogloss: dry run: {summary}; nothing written", err=True)
         return
     result.write()
@@ -140,7 +132,7 @@ def merge_command(candidates: str, into: str, dry_run: bool) -> None:
 def export_command(path: str | None, output_format: str, output: str | None) -> None:
     """Write the glossary as TBX, CSV, TSV or a Vale style."""
     glossary = load_glossary(_glossary_path(path))
-    _emit(export_glossary(glossary, output_format), output)
+    emit(export_glossary(glossary, output_format), output)
 
 
 @glossary_group.command("import")
@@ -155,7 +147,7 @@ def export_command(path: str | None, output_format: str, output: str | None) -> 
 @click.option("-o", "--output", default=None, help="Write the YAML here instead of to stdout.")
 def import_command(path: str, input_format: str, output: str | None) -> None:
     """Convert a TBX, CSV or TSV term list to glossary YAML."""
-    _emit(import_glossary(path, input_format), output)
+    emit(import_glossary(path, input_format), output)
 
 
 @glossary_group.command("show")
@@ -170,4 +162,4 @@ def show_command(term: str, path: str | None) -> None:
         hint = f"; did you mean: {', '.join(close)}?" if close else ""
         click.echo(f"kogloss: no entry has the form {term!r}{hint}", err=True)
         sys.exit(1)
-    _emit("\n".join(describe_entry(entry) for entry in entries), None)
+    emit("\n".join(describe_entry(entry) for entry in entries), None)

@@ -189,17 +189,20 @@ def _contradictions(entries: list[Entry]) -> Iterable[Problem]:
                 )
 
 
-def _repeated_forms(entry: Entry) -> Iterable[Problem]:
-    seen: dict[str, str] = {_key(entry.en): "en"}
-    listed = [(f"also[{i}]", form) for i, form in enumerate(entry.also)]
-    if entry.abbr:
-        listed.append(("abbr", entry.abbr))
-    listed.extend(
+def _english_forms(entry: Entry) -> list[tuple[str, str]]:
+    """(place, form) of every English form: the right ones, then the plain variants."""
+    forms = _right_forms(entry)
+    forms.extend(
         (f"variants[{i}]", variant.text)
         for i, variant in enumerate(entry.variants)
         if variant.text is not None
     )
-    for place, form in listed:
+    return forms
+
+
+def _repeated_forms(entry: Entry) -> Iterable[Problem]:
+    seen: dict[str, str] = {_key(entry.en): "en"}
+    for place, form in _english_forms(entry)[1:]:
         key = _key(form)
         if key in seen:
             if place.startswith("variants") and not seen[key].startswith("variants"):
@@ -210,14 +213,7 @@ def _repeated_forms(entry: Entry) -> Iterable[Problem]:
 
 
 def _scripts(entry: Entry) -> Iterable[Problem]:
-    english = [("en", entry.en)] + [(f"also[{i}]", form) for i, form in enumerate(entry.also)]
-    if entry.abbr:
-        english.append(("abbr", entry.abbr))
-    english.extend(
-        (f"variants[{i}]", variant.text)
-        for i, variant in enumerate(entry.variants)
-        if variant.text is not None
-    )
+    english = _english_forms(entry)
     for place, form in english:
         if has_hangul(form):
             yield _problem(

@@ -18,6 +18,7 @@ from kogloss.glossary.model import (
     CASES,
     DEFAULT_STATUS,
     DEFAULT_TYPE,
+    ENTRY_KEYS,
     STATUSES,
     TYPES,
     Entry,
@@ -25,21 +26,7 @@ from kogloss.glossary.model import (
 )
 from kogloss.glossary.patterns import PatternError, compile_pattern
 
-COLUMNS = (
-    "en",
-    "ko",
-    "type",
-    "status",
-    "abbr",
-    "case",
-    "also",
-    "variants",
-    "note",
-    "source",
-    "count",
-    "seen_in",
-    "example",
-)
+COLUMNS = ENTRY_KEYS
 _SEPARATOR = "; "
 
 
@@ -72,21 +59,23 @@ def _variants_cell(variants: list[Variant]) -> str:
 
 
 def entry_row(entry: Entry) -> list[str]:
-    return [
-        entry.en,
-        entry.ko or "",
-        entry.type,
-        entry.status,
-        entry.abbr or "",
-        "sensitive" if entry.case_sensitive else "insensitive",
-        _list_cell(entry.also),
-        _variants_cell(entry.variants),
-        entry.note or "",
-        entry.source or "",
-        "" if entry.count is None else str(entry.count),
-        _list_cell(entry.seen_in),
-        entry.example or "",
-    ]
+    """The entry's cells, in the order of COLUMNS."""
+    cells = {
+        "en": entry.en,
+        "abbr": entry.abbr or "",
+        "ko": entry.ko or "",
+        "type": entry.type,
+        "status": entry.status,
+        "case": "sensitive" if entry.case_sensitive else "insensitive",
+        "also": _list_cell(entry.also),
+        "variants": _variants_cell(entry.variants),
+        "note": entry.note or "",
+        "source": entry.source or "",
+        "count": "" if entry.count is None else str(entry.count),
+        "seen_in": _list_cell(entry.seen_in),
+        "example": entry.example or "",
+    }
+    return [cells[column] for column in COLUMNS]
 
 
 def write_table(entries: list[Entry], delimiter: str = ",") -> str:
