@@ -59,13 +59,17 @@ def test_matches_are_in_order_and_do_not_overlap(project_index: TermIndex) -> No
 def test_wrapped_and_double_spaced_terms_still_match() -> None:
     entry = Entry(en="Korean Peninsula", variants=[Variant(text="Korean Peninsular")])
     index = TermIndex(_glossary(entry))
-    text = "peace on the Korean\nPeninsular and the Korean  Peninsula, and the Korean\n  Peninsula."
+    text = (
+        "peace on the Korean\nPeninsular and the Korean  Peninsula, and the Korean\n  Peninsula."
+        "\nA heading ending in Korean\n\nPeninsula starts a paragraph: two places, no term."
+    )
     matches = index.find_english(text)
     assert [(m.form, m.matched) for m in matches] == [
         ("variant", "Korean\nPeninsular"),
         ("en", "Korean  Peninsula"),
         ("en", "Korean\n  Peninsula"),
     ]
+    assert [text[m.start : m.end] for m in matches] == [m.matched for m in matches]
 
 
 def test_word_boundaries_and_case_rules() -> None:
