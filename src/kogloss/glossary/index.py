@@ -11,6 +11,7 @@ two spaces is still found; offsets are mapped back to the text as given.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from collections.abc import Iterable
@@ -63,9 +64,10 @@ class _Form(NamedTuple):
     serial: int = 0  # its rank: priority << 32 | its number in TermIndex._forms
 
 
-# In the automaton, each key maps to (length, left_bounded, right_bounded, forms): "bounded"
-# when the form starts (ends) with a letter or digit, so the text must not go on with one.
-_Key = tuple[int, bool, bool, list[_Form]]
+# In the automaton, each key maps to (length, left_bounded, right_bounded, forms, their ranks):
+# "bounded" when the form starts (ends) with a letter or digit, so the text must not go on
+# with one.
+_Key = tuple[int, bool, bool, list[_Form], list[int]]
 # (start, -end, rank): sorts by start, longest first, then the better form. The rank orders
 # exact case first, then _PRIORITY, then glossary order, and its low bits number the form.
 # Tuples of ints only, because hundreds of thousands are made per 10 MB and the garbage
@@ -87,6 +89,17 @@ def _lower(text: str) -> str:
     return lowered
 
 
+_ASCII_OTHER_WHITESPACE = "\t\r\x0b\x0c\x1c\x1d\x1e\x1f"
+
+
+def _has_other_whitespace(text: str) -> bool:
+    """Whether ``text`` has white space other than spaces (and line breaks already replaced);
+    for ASCII text a few substring tests, much faster than a regular-expression scan."""
+    if text.isascii():
+        return any(char in text for char in _ASCII_OTHER_WHITESPACE)
+    return _OTHER_WHITESPACE.search(text) is not None
+
+
 class _Searched:
     """A text as the automaton reads it: every white-space character made a space, so offsets
     stay the text's own, plus the runs of white space inside a paragraph (two spaces, a line
@@ -95,7 +108,7 @@ class _Searched:
     def __init__(self, text: str) -> None:
         self.original = text
         spaced = text.replace("\n", " ")
-        if _OTHER_WHITESPACE.search(spaced):  # tabs, no-break spaces (most texts have none)
+        if _has_other_whitespace(spaced):  # tabs, no-break spaces (most texts have none)
             spaced = _OTHER_WHITESPACE.sub(" ", spaced)
         self.spaced = spaced
 
@@ -175,9 +188,10 @@ class TermIndex:
         self._forms.append(form)
         existing = automaton.get(key, None)
         if existing is None:
-            existing = (len(key), exact[0].isalnum(), exact[-1].isalnum(), [])
+            existing = (len(key), exact[0].isalnum(), exact[-1].isalnum(), [], [])
             automaton.add_word(key, existing)
         existing[3].append(form)
+        existing[4].append(form.serial)
 
     def find_english(self, text: str, nested: bool = False) -> list[TermMatch]:
         """English forms and variant patterns in ``text``: word-bounded, each entry's case rule,
@@ -222,20 +236,23 @@ class TermIndex:
         size = len(spaced)
         found: list[_Candidate] = []
         append = found.append
-        for last, (length, left_bounded, right_bounded, forms) in automaton.iter(searched):
+        hits = automaton.iter(searched)
+        if korean:
+            for last, (length, _, _, _, serials) in hits:
+                start = last - length + 1
+                if starts_word(spaced, start) and particle_after(spaced, last + 1) is not None:
+                    found.extend((start, -last - 1, serial) for serial in serials)
+            return found
+        for last, (length, left_bounded, right_bounded, forms, serials) in hits:
             start = last - length + 1
             stop = last + 1
-            if korean:
-                if not starts_word(spaced, start) or particle_after(spaced, stop) is None:
-                    continue
-            else:
-                if left_bounded and start > 0 and spaced[start - 1].isalnum():
-                    continue
-                if right_bounded and stop < size and spaced[stop].isalnum():
-                    continue
+            if left_bounded and start > 0 and spaced[start - 1].isalnum():
+                continue
+            if right_bounded and stop < size and spaced[stop].isalnum():
+                continue
             if not folded_case:  # the key is the form as written: every form matched exactly
-                for form in forms:
-                    append((start, -stop, form.serial))
+                for serial in serials:
+                    append((start, -stop, serial))
                 continue
             written = spaced[start:stop]
             for form in forms:
@@ -243,33 +260,51 @@ class TermIndex:
         return found
 
     def _across_runs(self, searched: _Searched, korean: bool) -> list[_Candidate]:
-        """Terms that span a run of white space (``Korean  Peninsula``, ``Korean\n  Peninsula``):
-        each run is read again with the run folded to one space, in a window as wide as the
-        longest form on either side, and only the matches that cross the run are kept."""
+        """Terms that span a run of white space (``Korean  Peninsula``, ``Korean\n  Peninsula``).
+
+        Each run is cut out in a window as wide as the longest form on either side, with the run
+        folded to one space; the windows are joined (NUL between them, which no form crosses)
+        and searched in one pass, and only the matches that cross a run are kept.
+        """
         runs = searched.inner_runs()
         if not runs:
             return []
         text = searched.original
         width = self._longest
+        pieces: list[str] = []
+        # per window: (offset in the joined text, start in the text, end in the text,
+        #              offset of the folded space in the window, characters the run lost)
+        windows: list[tuple[int, int, int, int, int]] = []
+        offset = 0
+        for run_start, run_end in runs:
+            begin = max(0, run_start - width)
+            end = min(len(text), run_end + width)
+            piece = text[begin:run_start] + " " + text[run_end:end]
+            windows.append((offset, begin, end, run_start - begin, run_end - run_start - 1))
+            pieces.append(piece)
+            offset += len(piece) + 1
+        joined = _Searched("\0".join(pieces)).spaced
+        window_starts = [window[0] for window in windows]
         automata = [(self._korean, False)] if korean else [(self._english, False)]
         if not korean and len(self._english_folded):
             automata.append((self._english_folded, True))
         found: list[_Candidate] = []
-        for run_start, run_end in runs:
-            begin = max(0, run_start - width)
-            end = min(len(text), run_end + width)
-            local = _Searched(text[begin:run_start] + " " + text[run_end:end]).spaced
-            space = run_start - begin
-            shift = run_end - run_start - 1
-            for automaton, folded_case in automata:
-                searched_local = _lower(local) if folded_case else local
-                for start, negative_stop, rank in self._literal_candidates(
-                    automaton, searched_local, local, korean, folded_case
+        for automaton, folded_case in automata:
+            searched_joined = _lower(joined) if folded_case else joined
+            for start, negative_stop, rank in self._literal_candidates(
+                automaton, searched_joined, joined, korean, folded_case
+            ):
+                window, begin, end, space, shift = windows[
+                    bisect.bisect_right(window_starts, start) - 1
+                ]
+                local_start, local_stop = start - window, -negative_stop - window
+                if not (local_start < space and local_stop > space + 1):
+                    continue  # does not cross the run
+                if (local_start == 0 and begin > 0) or (
+                    local_stop == end - begin - shift and end < len(text)
                 ):
-                    stop = -negative_stop
-                    at_edge = (start == 0 and begin > 0) or (stop == len(local) and end < len(text))
-                    if start < space and stop > space + 1 and not at_edge:
-                        found.append((begin + start, -(begin + stop + shift), rank))
+                    continue  # touches a window edge cut inside the text: may be a longer word
+                found.append((begin + local_start, -(begin + local_stop + shift), rank))
         return found
 
     def _pattern_candidates(self, text: str) -> list[_Candidate]:
