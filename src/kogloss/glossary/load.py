@@ -104,8 +104,15 @@ def compose_yaml(path: str, text: str) -> Node | None:
         return yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.MarkedYAMLError as error:
         raise _syntax_error(path, error) from None
+    except yaml.reader.ReaderError as error:
+        before = text[: error.position]
+        line = before.count("\n") + 1
+        column = error.position - (before.rfind("\n") + 1) + 1
+        character = error.character if isinstance(error.character, str) else chr(error.character)
+        message = f"invalid YAML: control character U+{ord(character):04X} is not allowed"
+        raise InputError(path, message, line, column) from None
     except yaml.YAMLError as error:
-        raise InputError(path, f"invalid YAML: {error}") from None
+        raise InputError(path, "invalid YAML: " + " ".join(str(error).split())) from None
 
 
 def _syntax_error(path: str, error: yaml.MarkedYAMLError) -> InputError:
