@@ -145,8 +145,9 @@ def read_glossary_file(path: str) -> GlossaryFile:
     return result
 
 
-def load_glossary(path: str | Path) -> Glossary:
-    """Load a glossary file or directory; the first schema error raises InputError."""
+def load_glossary(path: str | Path, allow_empty: bool = False) -> Glossary:
+    """Load a glossary file or directory; the first schema error raises InputError, and so
+    does a glossary with no entries unless ``allow_empty`` (a candidates file may be empty)."""
     entries: list[Entry] = []
     paths = glossary_files(path)
     for name in paths:
@@ -163,7 +164,7 @@ def load_glossary(path: str | Path) -> Glossary:
                 first.path, f"{first.code} {first.message}{more}", first.line, first.column
             )
         entries.extend(result.entries)
-    if not entries:
+    if not entries and not allow_empty:
         raise InputError(os.fspath(path), "empty glossary: no entries")
     return Glossary(entries=entries, paths=paths)
 
