@@ -12,9 +12,11 @@ two spaces is still found; offsets are mapped back to the text as given.
 from __future__ import annotations
 
 import bisect
+import contextlib
 import functools
+import gc
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
@@ -204,24 +206,26 @@ class TermIndex:
         longest first, in text order. ``nested=True`` also returns the shorter matches inside or
         overlapping the longer ones (for rules that need every reading of a span)."""
         searched = _Searched(text)
-        candidates = self._literal_candidates(self._english, searched.spaced, searched.spaced)
-        if len(self._english_folded):
-            candidates += self._literal_candidates(
-                self._english_folded, searched.lowered, searched.spaced, folded_case=True
-            )
-        candidates += self._across_runs(searched, korean=False)
-        candidates += self._pattern_candidates(text)
-        return self._resolve(candidates, text, nested)
+        with _collector_paused():
+            candidates = self._literal_candidates(self._english, searched.spaced, searched.spaced)
+            if len(self._english_folded):
+                candidates += self._literal_candidates(
+                    self._english_folded, searched.lowered, searched.spaced, folded_case=True
+                )
+            candidates += self._across_runs(searched, korean=False)
+            candidates += self._pattern_candidates(text)
+            return self._resolve(candidates, text, nested)
 
     def find_korean(self, text: str, nested: bool = False) -> list[TermMatch]:
         """Korean forms in ``text``, with particles attached (한반도의, 비슈케크에서); the span is
         the term itself, the particles are in ``TermMatch.particle``."""
         searched = _Searched(text)
-        candidates = self._literal_candidates(
-            self._korean, searched.spaced, searched.spaced, korean=True
-        )
-        candidates += self._across_runs(searched, korean=True)
-        return self._resolve(candidates, text, nested)
+        with _collector_paused():
+            candidates = self._literal_candidates(
+                self._korean, searched.spaced, searched.spaced, korean=True
+            )
+            candidates += self._across_runs(searched, korean=True)
+            return self._resolve(candidates, text, nested)
 
     @staticmethod
     def _literal_candidates(
@@ -366,7 +370,7 @@ class TermIndex:
             elif first is not None:
                 chosen.append(first)
         described = self._described
-        matches = []
+        matches: list[TermMatch] = []
         append = matches.append
         for start, negative_end, rank in chosen:
             end = -negative_end
@@ -379,6 +383,23 @@ class TermIndex:
     def _described(self) -> list[tuple[Entry, str, Variant | None]]:
         """(entry, kind, variant) of each numbered form, looked up once per match."""
         return [(self.entries[f.entry_index], f.kind, f.variant) for f in self._forms]
+
+
+@contextlib.contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector while a search makes its many small objects.
+
+    Candidates and matches form no reference cycles, but each collection walks every object
+    made so far: on 10 MB as one text (200,000 matches) that took a third of the time.
+    """
+    if not gc.isenabled():
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
 
 
 def _settle(group: list[_Candidate], group_end: int) -> list[_Candidate]:
