@@ -88,7 +88,7 @@ def exit_code(findings: list[Finding], fail_on: str) -> int:
 
 
 def emit(text: str, output: str | None) -> None:
-    """Write a report to stdout, or atomically to ``output``."""
+    """Print ``text``, or write it to ``output`` in one rename (never half-written)."""
     if output is None:
         sys.stdout.write(text)
         sys.stdout.flush()
