@@ -252,3 +252,24 @@ def test_fix_in_html_edits_the_markup_and_skips_entities(tmp_path: Path) -> None
     )
     # The entity is not the text the finding quotes: left for a person, and still reported.
     assert fixed.exit_code == 1 and ":2:" in fixed.stdout
+
+
+@pytest.mark.parametrize(
+    "options",
+    [
+        ["--fix", "--diff"],
+        ["--glossary", "glossary", "--no-glossary"],
+        ["--config", "x", "--no-config"],
+    ],
+)
+def test_options_that_exclude_each_other(options: list[str]) -> None:
+    result = run_cli(["check", str(MOFA_SEED), *options])
+    assert result.exit_code == 2 and "exclude each other" in result.stderr
+
+
+def test_a_bad_glossary_is_one_line_and_exit_2(tmp_path: Path) -> None:
+    bad = tmp_path / "g.yaml"
+    bad.write_text("terms:\n  - en: [unclosed\n")
+    result = run_cli(["check", "--no-config", "--glossary", str(bad), str(MOFA_SEED)])
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"kogloss: error: {bad}") and result.stderr.count("\n") == 1

@@ -106,8 +106,13 @@ def check_command(
       kogloss check release.txt --fix
       kogloss check drafts/*.md --select near-variant,acronym-first-use --no-glossary
     """
-    if fix and diff:
-        raise click.UsageError("--fix and --diff exclude each other")
+    for first, second, names in (
+        (fix, diff, "--fix and --diff"),
+        (glossary_path, no_glossary, "--glossary and --no-glossary"),
+        (config_path, no_config, "--config and --no-config"),
+    ):
+        if first and second:
+            raise click.UsageError(f"{names} exclude each other")
     config = _config(config_path, no_config, verbose)
     settings = _settings(config, select, ignore, severity_overrides)
     if ctx.get_parameter_source("fail_on") != click.core.ParameterSource.COMMANDLINE:
