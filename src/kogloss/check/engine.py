@@ -101,18 +101,18 @@ class Checker:
             kept.append(finding)
         return kept
 
-    def plan(self, collected: list[list[Collected]]) -> dict[int, dict[str, Any]]:
+    def plan(self, corpora: list[Any]) -> dict[int, dict[str, Any]]:
         """Document index -> rule id -> what that rule reports there."""
         planned: dict[int, dict[str, Any]] = {}
-        for position, rule in enumerate(self.corpus_rules):
-            for document_index, payload in rule.plan(collected[position], self.context).items():
+        for rule, corpus in zip(self.corpus_rules, corpora, strict=True):
+            for document_index, payload in rule.plan(corpus, self.context).items():
                 planned.setdefault(document_index, {})[rule.id] = payload
         return planned
 
-    def summary(self, collected: list[list[Collected]]) -> list[dict[str, Any]]:
+    def summary(self, corpora: list[Any]) -> list[dict[str, Any]]:
         rows: list[dict[str, Any]] = []
-        for position, rule in enumerate(self.corpus_rules):
-            rows.extend(rule.summary(collected[position], self.context))
+        for rule, corpus in zip(self.corpus_rules, corpora, strict=True):
+            rows.extend(rule.summary(corpus, self.context))
         return rows
 
     def run(
@@ -125,20 +125,20 @@ class Checker:
         """Check the documents ``load(source)`` gives for each source, in source order."""
         findings: list[Finding] = []
         paths: list[str] = []
-        collected: list[list[Collected]] = [[] for _ in self.corpus_rules]
+        corpora = [rule.new_corpus(self.context) for rule in self.corpus_rules]
         with _Mapper(self, load, jobs) as mapper:
-            for outcome in mapper.first(sources):
+            for index, outcome in enumerate(mapper.first(sources)):
                 paths.append(outcome.path)
                 findings.extend(outcome.findings)
-                for position, rule in enumerate(self.corpus_rules):
-                    collected[position].append(Collected(outcome.path, outcome.collected[rule.id]))
+                for rule, corpus in zip(self.corpus_rules, corpora, strict=True):
+                    rule.add(corpus, index, Collected(outcome.path, outcome.collected[rule.id]))
                 if progress is not None:
                     progress(1)
-            planned = self.plan(collected)
+            planned = self.plan(corpora)
             jobs_left = [(sources[index], planned[index]) for index in sorted(planned)]
             for document_findings in mapper.second(jobs_left):
                 findings.extend(document_findings)
-        return CheckResult(sort_findings(findings), self.summary(collected), paths)
+        return CheckResult(sort_findings(findings), self.summary(corpora), paths)
 
 
 def check_documents(

@@ -8,7 +8,9 @@ glossary.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from array import array
+from collections.abc import Iterable
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from kogloss.check.context import CheckContext
@@ -144,32 +146,19 @@ class InconsistentTerm(Rule):
                 per_entry[text] = [1, match.start]
         return forms
 
-    def plan(self, collected: Sequence[Collected], context: CheckContext) -> dict[int, Any]:
-        if context.settings.option(self, "scope") == "document":
-            groups = [(index, [(index, item)]) for index, item in enumerate(collected)]
-        else:
-            groups = [(-1, list(enumerate(collected)))]
-        planned: dict[int, dict[tuple[EntryKey, str], dict[str, Any]]] = {}
-        for _, members in groups:
-            for key, counts in _merge(members).items():
-                if len(counts) < 2:
-                    continue
-                major = (
-                    key[2]
-                    if key[2] in counts
-                    else max(counts, key=lambda form: (counts[form][0], -counts[form][1]))
-                )
-                summary = {form: count for form, (count, _, _) in counts.items()}
-                for form, (_, _, documents) in counts.items():
-                    if form == major:
-                        continue
-                    for document_index in documents:
-                        planned.setdefault(document_index, {})[(key, form)] = {
-                            "entry": key[2],
-                            "major": major,
-                            "forms": summary,
-                        }
-        return planned
+    def new_corpus(self, context: CheckContext) -> _Corpus:
+        return _Corpus(by_document=context.settings.option(self, "scope") == "document")
+
+    def add(self, corpus: _Corpus, index: int, item: Collected) -> None:
+        corpus.paths.append(item.path)
+        _add_forms(corpus.totals, index, item.data)
+        if corpus.by_document:
+            alone: _Forms = {}
+            _add_forms(alone, index, item.data)
+            corpus.planned.update(_plan(alone))
+
+    def plan(self, corpus: _Corpus, context: CheckContext) -> dict[int, Any]:
+        return corpus.planned if corpus.by_document else _plan(corpus.totals)
 
     def report(self, document: Document, planned: Any, context: CheckContext) -> list[Finding]:
         findings = []
@@ -195,11 +184,9 @@ class InconsistentTerm(Rule):
             )
         return findings
 
-    def summary(self, collected: Sequence[Collected], context: CheckContext) -> list[dict]:
+    def summary(self, corpus: _Corpus, context: CheckContext) -> list[dict]:
         rows = []
-        merged = _merge(list(enumerate(collected)))
-        for key in sorted(merged, key=lambda key: key[2]):
-            counts = merged[key]
+        for key in sorted(corpus.totals, key=lambda key: key[2]):
             rows.append(
                 {
                     "term": key[2],
@@ -208,29 +195,61 @@ class InconsistentTerm(Rule):
                         {
                             "form": form,
                             "count": count,
-                            "files": [collected[index].path for index in documents],
+                            "files": [corpus.paths[index] for index in documents],
                         }
-                        for form, (count, _, documents) in counts.items()
+                        for form, (count, _, documents) in corpus.totals[key].items()
                     ],
                 }
             )
         return rows
 
 
-def _merge(
-    members: Sequence[tuple[int, Collected]],
-) -> dict[EntryKey, dict[str, tuple[int, int, list[int]]]]:
-    """Entry -> form -> (count, order of first use, documents), over some documents."""
-    merged: dict[EntryKey, dict[str, tuple[int, int, list[int]]]] = {}
-    for document_index, item in members:
-        for key, forms in (item.data or {}).items():
-            per_entry = merged.setdefault(key, {})
-            for form, (count, first) in forms.items():
-                previous = per_entry.get(form)
-                if previous is None:
-                    per_entry[form] = (count, document_index * 1_000_000_000 + first,
-                                       [document_index])  # fmt: skip
-                else:
-                    previous[2].append(document_index)
-                    per_entry[form] = (previous[0] + count, previous[1], previous[2])
-    return merged
+# Entry -> its form -> [count, order of first use, documents it is in].
+_Forms = dict[EntryKey, dict[str, list[Any]]]
+
+
+@dataclass
+class _Corpus:
+    """inconsistent-term's state over a run."""
+
+    by_document: bool
+    paths: list[str] = field(default_factory=list)
+    totals: _Forms = field(default_factory=dict)
+    planned: dict[int, Any] = field(default_factory=dict)
+
+
+def _add_forms(merged: _Forms, index: int, data: Any) -> None:
+    for key, forms in (data or {}).items():
+        per_entry = merged.setdefault(key, {})
+        for form, (count, first) in forms.items():
+            previous = per_entry.get(form)
+            if previous is None:
+                per_entry[form] = [count, (index, first), array("I", [index])]
+            else:
+                previous[0] += count
+                previous[2].append(index)
+
+
+def _plan(merged: _Forms) -> dict[int, Any]:
+    """For each entry used in two forms, the documents where each other form is used."""
+    planned: dict[int, dict[tuple[EntryKey, str], dict[str, Any]]] = {}
+    for key, counts in merged.items():
+        if len(counts) < 2:
+            continue
+        major = (
+            key[2]
+            if key[2] in counts
+            else max(counts, key=lambda form: (counts[form][0], _negated(counts[form][1])))
+        )
+        summary = {form: count for form, (count, _, _) in counts.items()}
+        note = {"entry": key[2], "major": major, "forms": summary}
+        for form, (_, _, documents) in counts.items():
+            if form != major:
+                for document_index in documents:
+                    planned.setdefault(document_index, {})[(key, form)] = note
+    return planned
+
+
+def _negated(first: tuple[int, int]) -> tuple[int, int]:
+    """Earlier first use sorts higher under max()."""
+    return (-first[0], -first[1])

@@ -11,7 +11,7 @@ the same text.
 from __future__ import annotations
 
 import inspect
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
@@ -52,24 +52,30 @@ class Rule:
         """Findings within one document (rules that are not corpus rules)."""
         return ()
 
-    # Corpus rules work in three steps so that a run never holds every document in memory
-    # and ``--jobs`` gives the same answer: ``collect`` summarises each document (small,
-    # picklable), ``plan`` decides from all summaries what to report in which document, and
-    # ``report`` turns a document's part of the plan into findings, with positions.
+    # Corpus rules work in steps so that a run never holds every document in memory and
+    # ``--jobs`` gives the same answer: ``collect`` summarises each document (small, picklable,
+    # possibly in a worker process); ``add`` folds each summary, in document order, into the
+    # run's corpus state that ``new_corpus`` made; ``plan`` decides from it what to report in
+    # which document; ``report`` turns a document's part of the plan into findings, with
+    # positions; ``summary`` gives the corpus summary's rows.
 
     def collect(self, document: Document, context: CheckContext) -> Any:
         return None
 
-    def plan(self, collected: Sequence[Collected], context: CheckContext) -> dict[int, Any]:
+    def new_corpus(self, context: CheckContext) -> Any:
+        return []
+
+    def add(self, corpus: Any, index: int, item: Collected) -> None:
+        corpus.append(item)
+
+    def plan(self, corpus: Any, context: CheckContext) -> dict[int, Any]:
         """Document index -> what ``report`` needs for it (only documents with findings)."""
         return {}
 
     def report(self, document: Document, planned: Any, context: CheckContext) -> list[Finding]:
         return []
 
-    def summary(
-        self, collected: Sequence[Collected], context: CheckContext
-    ) -> list[dict[str, Any]]:
+    def summary(self, corpus: Any, context: CheckContext) -> list[dict[str, Any]]:
         """Rows for the corpus summary (each term's forms with counts and files)."""
         return []
 

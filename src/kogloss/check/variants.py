@@ -15,9 +15,10 @@ from __future__ import annotations
 import bisect
 import functools
 import re
+from array import array
 from collections import defaultdict
-from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterator
+from dataclasses import dataclass, field
 from typing import Any, ClassVar, NamedTuple
 
 from kogloss.check.context import CheckContext
@@ -52,6 +53,8 @@ _FUNCTION_WORDS_TEXT = """a an the this that these those our your his her its th
 FUNCTION_WORDS = frozenset(_FUNCTION_WORDS_TEXT.split())
 
 MIN_EDIT_LENGTH = 5
+# Files named per form in a finding's data (the corpus summary names them all).
+MAX_FILES_NAMED = 10
 MIN_ROMANIZATION_LENGTH = 4
 
 
@@ -60,7 +63,7 @@ class _FormStats:
     count: int = 0
     nominal: int = 0
     first: tuple[int, int] = (0, 0)
-    documents: tuple[int, ...] = ()
+    documents: array = field(default_factory=lambda: array("I"))
 
 
 def skeleton(word: str) -> str:
@@ -352,37 +355,21 @@ class NearVariant(Rule):
                 entry[1] += occurrence.nominal
         return forms
 
-    def plan(self, collected: Sequence[Collected], context: CheckContext) -> dict[int, Any]:
-        if context.settings.option(self, "scope") == "document":
-            planned: dict[int, Any] = {}
-            for index, item in enumerate(collected):
-                per_document = self._plan_corpus([item], context)
-                if per_document:
-                    planned[index] = per_document[0]
-            return planned
-        return self._plan_corpus(collected, context)
+    def new_corpus(self, context: CheckContext) -> _Corpus:
+        return _Corpus(by_document=context.settings.option(self, "scope") == "document")
 
-    def _plan_corpus(self, collected: Sequence[Collected], context: CheckContext) -> dict:
-        stats = _merge(collected)
-        planned: dict[int, dict[Form, dict[str, Any]]] = defaultdict(dict)
-        for group, reasons in variant_groups(stats):
-            major = max(group, key=lambda form: (stats[form].count, -group.index(form)))
-            counts = {display(form): stats[form].count for form in group}
-            for form in group:
-                if form == major:
-                    continue
-                note = {
-                    "major": display(major),
-                    "reason": _difference(form, major, stats) or reasons[form],
-                    "forms": counts,
-                    "files": {
-                        display(other): [collected[i].path for i in stats[other].documents]
-                        for other in group
-                    },
-                }
-                for document_index in stats[form].documents:
-                    planned[document_index][form] = note
-        return dict(planned)
+    def add(self, corpus: _Corpus, index: int, item: Collected) -> None:
+        corpus.paths.append(item.path)
+        if not corpus.by_document:
+            _add_stats(corpus.stats, index, item.data)
+            return
+        stats: dict[Form, _FormStats] = {}
+        _add_stats(stats, index, item.data)
+        corpus.planned.update(_plan(stats, corpus.paths))
+        corpus.rows.extend(_rows(stats, corpus.paths))
+
+    def plan(self, corpus: _Corpus, context: CheckContext) -> dict[int, Any]:
+        return corpus.planned if corpus.by_document else _plan(corpus.stats, corpus.paths)
 
     def report(self, document: Document, planned: Any, context: CheckContext) -> list[Finding]:
         findings = []
@@ -410,38 +397,74 @@ class NearVariant(Rule):
             )
         return findings
 
-    def summary(self, collected: Sequence[Collected], context: CheckContext) -> list[dict]:
-        stats = _merge(collected)
-        rows = []
-        for group, _ in variant_groups(stats):
-            rows.append(
-                {
-                    "term": display(max(group, key=lambda form: stats[form].count)),
-                    "source": self.id,
-                    "forms": [
-                        {
-                            "form": display(form),
-                            "count": stats[form].count,
-                            "files": [collected[i].path for i in stats[form].documents],
-                        }
-                        for form in group
-                    ],
-                }
-            )
-        return rows
+    def summary(self, corpus: _Corpus, context: CheckContext) -> list[dict]:
+        return corpus.rows if corpus.by_document else _rows(corpus.stats, corpus.paths)
 
 
-def _merge(collected: Sequence[Collected]) -> dict[Form, _FormStats]:
-    stats: dict[Form, _FormStats] = {}
-    for document_index, item in enumerate(collected):
-        for form, (count, nominal, first) in (item.data or {}).items():
-            entry = stats.get(form)
-            if entry is None:
-                entry = stats[form] = _FormStats(first=(document_index, first))
-            entry.count += count
-            entry.nominal += nominal
-            entry.documents = (*entry.documents, document_index)
-    return stats
+@dataclass
+class _Corpus:
+    """Near-variant's state over a run: every name form with its counts and documents."""
+
+    by_document: bool
+    paths: list[str] = field(default_factory=list)
+    stats: dict[Form, _FormStats] = field(default_factory=dict)
+    planned: dict[int, Any] = field(default_factory=dict)
+    rows: list[dict] = field(default_factory=list)
+
+
+def _add_stats(stats: dict[Form, _FormStats], index: int, data: Any) -> None:
+    for form, (count, nominal, first) in (data or {}).items():
+        entry = stats.get(form)
+        if entry is None:
+            entry = stats[form] = _FormStats(first=(index, first))
+        entry.count += count
+        entry.nominal += nominal
+        entry.documents.append(index)
+
+
+def _files(paths: list[str], documents: array) -> list[str]:
+    """The files a form is in, at most MAX_FILES_NAMED of them (a finding stays readable)."""
+    return [paths[index] for index in documents[:MAX_FILES_NAMED]]
+
+
+def _plan(stats: dict[Form, _FormStats], paths: list[str]) -> dict[int, Any]:
+    planned: dict[int, dict[Form, dict[str, Any]]] = defaultdict(dict)
+    for group, reasons in variant_groups(stats):
+        major = max(group, key=lambda form: (stats[form].count, -group.index(form)))
+        counts = {display(form): stats[form].count for form in group}
+        files = {display(form): _files(paths, stats[form].documents) for form in group}
+        for form in group:
+            if form == major:
+                continue
+            note = {
+                "major": display(major),
+                "reason": _difference(form, major, stats) or reasons[form],
+                "forms": counts,
+                "files": files,
+            }
+            for document_index in stats[form].documents:
+                planned[document_index][form] = note
+    return dict(planned)
+
+
+def _rows(stats: dict[Form, _FormStats], paths: list[str]) -> list[dict]:
+    rows = []
+    for group, _ in variant_groups(stats):
+        rows.append(
+            {
+                "term": display(max(group, key=lambda form: stats[form].count)),
+                "source": NearVariant.id,
+                "forms": [
+                    {
+                        "form": display(form),
+                        "count": stats[form].count,
+                        "files": [paths[index] for index in stats[form].documents],
+                    }
+                    for form in group
+                ],
+            }
+        )
+    return rows
 
 
 class _KnownSpans:
