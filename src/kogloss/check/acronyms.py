@@ -17,6 +17,12 @@ _ACRONYM = re.compile(r"(?<![A-Za-z0-9])([A-Z][A-Z0-9&]*[A-Z0-9])(s?)(?![A-Za-z0
 _ROMAN_NUMERAL = re.compile(r"[IVXLCDM]+")
 # "ACRONYM (Expansion words)": the reverse order of introduction, also accepted.
 _EXPANSION_AFTER = re.compile(r"\s*\(\s*[A-Z][^()\n]*\s[^()\n]*\)")
+# Several words in capitals with a function word among them are shouting ("PHOTO NOT FOR
+# SALE"), not acronyms.
+_CAPITALS_RUN = re.compile(r"\b[A-Z]{2,}(?:[ \t]+[A-Z]{2,})+\b")
+_SHOUTED_FUNCTION_WORDS = frozenset(
+    ["THE", "AND", "OR", "OF", "FOR", "NOT", "TO", "IN", "ON", "WITH", "IS", "ARE", "BY", "AT"]
+)
 # Longer words in capitals are emphasis ("EXCLUSIVE INTERVIEW"), not acronyms.
 MAX_ACRONYM_LETTERS = 6
 # A line written mostly in capitals is a headline: its words are not acronyms.
@@ -50,7 +56,7 @@ class AcronymFirstUse(Rule):
     options: ClassVar[dict[str, Any]] = {
         "allow": [
             "UN", "US", "USA", "UK", "EU", "NATO", "GDP", "CEO", "TV", "AM", "PM", "ID", "OK",
-            "COVID", "IT", "ICT", "CCTV", "SNS", "DC", "USD", "EUR", "KRW", "LG", "SK",
+            "COVID", "IT", "ICT", "CCTV", "SNS", "DC", "USD", "EUR", "KRW", "LG", "SK", "UTC", "GMT", "KST",
         ],
         "extend_allow": [],
     }  # fmt: skip
@@ -61,6 +67,7 @@ class AcronymFirstUse(Rule):
         allowed = set(context.settings.option(self, "allow"))
         allowed.update(context.settings.option(self, "extend_allow"))
         text = document.text
+        shouted = _shouted_spans(text)
         first_use: dict[str, tuple[int, int]] = {}
         introduced: dict[str, int] = {}
         for match in _ACRONYM.finditer(text):
@@ -78,6 +85,7 @@ class AcronymFirstUse(Rule):
                 acronym not in first_use
                 and not _in_headline(text, match.start())
                 and not _is_dateline(text, match.start(), match.end())
+                and not any(start <= match.start() < end for start, end in shouted)
             ):
                 first_use[acronym] = (match.start(), match.start() + len(acronym))
         expansions = context.run_cached("abbreviations", lambda: _glossary_expansions(context))
@@ -114,6 +122,14 @@ def _introduces(text: str, start: int, end: int) -> bool:
     if start > 0 and text[start - 1] == "(" and text.startswith(")", end):
         return True
     return _EXPANSION_AFTER.match(text, end) is not None
+
+
+def _shouted_spans(text: str) -> list[tuple[int, int]]:
+    return [
+        (match.start(), match.end())
+        for match in _CAPITALS_RUN.finditer(text)
+        if _SHOUTED_FUNCTION_WORDS.intersection(match.group(0).split())
+    ]
 
 
 def _is_dateline(text: str, start: int, end: int) -> bool:

@@ -38,6 +38,7 @@ _POSSESSIVES = ("'s", "’s")
 # A line without a lowercase letter is a headline; its capitals say nothing about names.
 _HEADLINE = re.compile(r"^(?=[^\n]*[A-Z]{2})[^a-z\n]+$", re.MULTILINE)
 # Words of four letters or more: in a title-case headline every one of them is capitalised.
+_GIVEN_NAME = re.compile(r"[A-Z][a-z]+-[a-z]+")
 _LONG_WORD = re.compile(r"[A-Za-z][a-z]{3,}|[A-Z]{4,}")
 MIN_TITLE_WORDS = 3
 _SENTENCE_OPENERS = set('.!?:;"“”([\n')
@@ -183,7 +184,14 @@ def _plan_words(
         for position, (token, (_, word_start, _)) in enumerate(zip(tokens, words, strict=True)):
             if position == 0 and initial:
                 continue
-            if len(token) >= MIN_ROMANIZATION_LENGTH and not token.isupper():
+            if _GIVEN_NAME.fullmatch(token):
+                # Korean given names are compared with their surname only: Yoon Sung-min and
+                # Park Seong-min are two people, Kim Kyu-hyun and Kim Kyou-hyun one.
+                if position > 1 or (position == 1 and len(tokens) > 2):
+                    surname_start = words[position - 1][1]
+                    yield (tokens[position - 1 : position + 1], surname_start,
+                           word_start + len(token), -1, True)  # fmt: skip
+            elif len(token) >= MIN_ROMANIZATION_LENGTH and not token.isupper():
                 yield ((token,), word_start, word_start + len(token), -1, True)
 
 
