@@ -56,7 +56,8 @@ class AcronymFirstUse(Rule):
     options: ClassVar[dict[str, Any]] = {
         "allow": [
             "UN", "US", "USA", "UK", "EU", "NATO", "GDP", "CEO", "TV", "AM", "PM", "ID", "OK",
-            "COVID", "IT", "ICT", "CCTV", "SNS", "DC", "USD", "EUR", "KRW", "LG", "SK", "UTC", "GMT", "KST",
+            "COVID", "IT", "ICT", "CCTV", "SNS", "DC", "USD", "EUR", "KRW", "LG", "SK", "UTC",
+            "GMT", "KST",
         ],
         "extend_allow": [],
     }  # fmt: skip
