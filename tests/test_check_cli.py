@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import io
 import json
+import sys
 from pathlib import Path
 
 import pytest
 
+from kogloss.cli import main
 from tests.cli_runner import run_cli
 from tests.conftest import APA_SEED, MOFA_SEED, SAMPLES
 
@@ -273,3 +276,33 @@ def test_a_bad_glossary_is_one_line_and_exit_2(tmp_path: Path) -> None:
     result = run_cli(["check", "--no-config", "--glossary", str(bad), str(MOFA_SEED)])
     assert result.exit_code == 2
     assert result.stderr.startswith(f"kogloss: error: {bad}") and result.stderr.count("\n") == 1
+
+
+def test_globs_and_config_include_exclude(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    releases = tmp_path / "releases"
+    (releases / "drafts").mkdir(parents=True)
+    for name in ("a.txt", "b.md", "drafts/c.txt", "notes.rst"):
+        (releases / name).write_text("We met to to talk.\n")
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "kogloss.yaml").write_text("include: ['*.txt', '*.md']\nexclude: ['drafts/*']\n")
+    result = run_cli(["check", "--no-glossary", "releases", "--format", "json"])
+    paths = sorted({f["path"] for f in json.loads(result.stdout)["findings"]})
+    assert paths == [str(Path("releases/a.txt")), str(Path("releases/b.md"))]
+    globbed = run_cli(
+        ["check", "--no-glossary", "--no-config", "releases/*.txt", "--format", "json"]
+    )
+    assert {f["path"] for f in json.loads(globbed.stdout)["findings"]} == {"releases/a.txt"}
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_progress_bar_on_a_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
+    stderr = _Terminal()
+    monkeypatch.setattr(sys, "stderr", stderr)
+    monkeypatch.setattr(sys, "stdout", io.StringIO())
+    with pytest.raises(SystemExit):
+        main(["check", *NO_GLOSSARY, str(APA_SEED), str(MOFA_SEED), "--fail-on", "never"])
+    assert "kogloss check" in stderr.getvalue()
