@@ -75,7 +75,7 @@ class Checker:
                 collected[rule.id] = rule.collect(document, self.context)
             else:
                 findings.extend(rule.check(document, self.context))
-        kept = self._finish(document, findings)
+        kept = self.finish(document, findings)
         kept.extend(unknown_rule_findings(document, self._known))
         return _DocumentOutcome(document.path, kept, collected)
 
@@ -85,9 +85,10 @@ class Checker:
         for rule in self.corpus_rules:
             if rule.id in planned:
                 findings.extend(rule.report(document, planned[rule.id], self.context))
-        return self._finish(document, findings)
+        return self.finish(document, findings)
 
-    def _finish(self, document: Document, findings: list[Finding]) -> list[Finding]:
+    def finish(self, document: Document, findings: list[Finding]) -> list[Finding]:
+        """Drop what inline directives suppress and apply the configured severities."""
         if not findings:
             return findings
         suppressions = parse_suppressions(document, self._known)
@@ -160,12 +161,19 @@ def check_bilingual(
     """The hook for the bilingual rules (``--source KO``): term-mismatch, number-mismatch,
     untranslated and omission/addition over aligned segments, with the checker's selection,
     severities and suppressions applied like any other finding.
+
+    ``kogloss.check.bilingual`` (written on the align branch) provides
+    ``bilingual_findings(ko_document, en_document, alignment, index=None)`` and declares each of
+    its rules as a :class:`~kogloss.check.registry.Rule` subclass with ``@rule`` and
+    ``family = "bilingual"`` (its ``check`` finds nothing in a lone English document), so that
+    ``--select``, severities, ``kogloss rules`` and SARIF know them; :func:`load_rules`
+    imports that module when it exists.
     """
     from kogloss.check.bilingual import bilingual_findings  # written on the align branch
 
     raw = bilingual_findings(ko_document, en_document, alignment, checker.context.index)
     selected = {rule.id for rule in checker.rules}
-    return checker._finish(en_document, [f for f in raw if f.rule in selected])
+    return checker.finish(en_document, [f for f in raw if f.rule in selected])
 
 
 # Worker processes: each builds its own Checker once (glossary index included).

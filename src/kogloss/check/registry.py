@@ -10,6 +10,7 @@ the same text.
 
 from __future__ import annotations
 
+import importlib
 import inspect
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -149,4 +150,9 @@ def load_rules() -> dict[str, type[Rule]]:
         variants,
     )
 
+    try:  # the bilingual rules (``--source KO``), where that module is installed
+        importlib.import_module("kogloss.check.bilingual")
+    except ModuleNotFoundError as error:
+        if error.name != "kogloss.check.bilingual":
+            raise
     return dict(sorted(RULE_CLASSES.items()))
