@@ -275,11 +275,20 @@ def _candidate_keys(form: Form) -> Iterator[tuple[Any, ...]]:
 
 
 def variant_groups(stats: dict[Form, _FormStats]) -> list[tuple[list[Form], dict[Form, str]]]:
-    """Groups of forms that are variants of one another, each with the reason per form."""
+    """Groups of forms that are variants of one another, each with the reason per form.
+
+    Names (forms ending in a capital) are indexed by their candidate keys; a name with the
+    lowercase word after it ("ROK government") is only looked up, since two such forms are
+    never compared with each other; this keeps the index to the names.
+    """
     buckets: dict[tuple[Any, ...], list[Form]] = defaultdict(list)
+    tails: list[Form] = []
     for form in stats:
-        for key in _candidate_keys(form):
-            buckets[key].append(form)
+        if form[-1][0].isupper():
+            for key in _candidate_keys(form):
+                buckets[key].append(form)
+        else:
+            tails.append(form)
     parent: dict[Form, Form] = {}
 
     def find(form: Form) -> Form:
@@ -289,21 +298,26 @@ def variant_groups(stats: dict[Form, _FormStats]) -> list[tuple[list[Form], dict
 
     reasons: dict[Form, str] = {}
     checked: set[tuple[Form, Form]] = set()
+
+    def compare(first: Form, second: Form) -> None:
+        pair = (first, second) if first < second else (second, first)
+        if pair in checked:
+            return
+        checked.add(pair)
+        reason = _difference(first, second, stats)
+        if reason is not None:
+            parent[find(first)] = find(second)
+            reasons.setdefault(first, reason)
+            reasons.setdefault(second, reason)
+
     for members in buckets.values():
-        if len(members) < 2:
-            continue
         for index, first in enumerate(members):
             for second in members[index + 1 :]:
-                pair = (first, second) if first < second else (second, first)
-                if pair in checked:
-                    continue
-                checked.add(pair)
-                reason = _difference(first, second, stats)
-                if reason is None:
-                    continue
-                parent[find(first)] = find(second)
-                reasons.setdefault(first, reason)
-                reasons.setdefault(second, reason)
+                compare(first, second)
+    for tail in tails:
+        for key in _candidate_keys(tail):
+            for name in buckets.get(key, ()):
+                compare(name, tail)
     groups: dict[Form, list[Form]] = defaultdict(list)
     for form in reasons:
         groups[find(form)].append(form)
