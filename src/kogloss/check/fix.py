@@ -1,6 +1,7 @@
 """``--fix`` and ``--diff``: apply the suggestions that need no human choice.
 
-Only rules marked ``fixable`` qualify (a glossary variant's preferred form, a doubled word);
+Only rules marked ``fixable`` qualify (a glossary variant's preferred form, a doubled word),
+and of their findings those not marked ``data["fixable"] = False`` (a glossary pattern);
 near variants and acronym expansions wait for an editor. Edits are made on the file as decoded
 (for HTML, through the map from extracted text back to the markup), never where the text at
 the finding no longer matches, never two on overlapping spans; the file is replaced in one
@@ -33,7 +34,12 @@ class FixResult:
 
 def is_fixable(finding: Finding) -> bool:
     cls = RULE_CLASSES.get(finding.rule)
-    return finding.suggestion is not None and cls is not None and cls.fixable
+    return (
+        finding.suggestion is not None
+        and cls is not None
+        and cls.fixable
+        and finding.data.get("fixable", True)
+    )
 
 
 def apply_fixes(document: Document, findings: Sequence[Finding]) -> FixResult:

@@ -62,7 +62,8 @@ class GlossaryVariant(Rule):
     Each glossary entry names its preferred English form (``en``) and the forms to replace
     with it (``variants``: plain text, or a pattern for forms that depend on context, such as
     "Kyrgyz" used as the country's name). The message gives the editor's explanation when the
-    entry has one; the suggestion is the preferred form, which ``--fix`` applies.
+    entry has one; the suggestion is the preferred form, which ``--fix`` applies to plain
+    variants (a pattern's match depends on context, so its suggestion is left to the editor).
 
     **Anti-pattern**::
 
@@ -99,6 +100,9 @@ class GlossaryVariant(Rule):
                     data={
                         "entry": match.entry.en,
                         "glossary": f"{match.entry.path}:{match.entry.line}",
+                        # A pattern depends on context ("of Kyrgyz" wants "of the Kyrgyz
+                        # Republic"): its suggestion is shown, not applied.
+                        "fixable": match.form == "variant",
                     },
                 )
             )
