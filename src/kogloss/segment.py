@@ -36,6 +36,9 @@ NUMBER_ABBREVIATIONS = frozenset("No Nos no nos Art Para para p pp Vol vol Sec s
 _BOUNDARY = re.compile(r"(?:[.!?。？！]|\.\.\.|…)+[\"'”’」』)\]]*(?=\s)")
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)\.$")
 _DOTTED_ACRONYM = re.compile(r"(?:[A-Za-z]\.){1,}[A-Za-z]$")
+# A Korean quotative particle after a closing quote continues the sentence: "...하겠다." 라고 말했다.
+_QUOTATIVE = re.compile(r"(?:이?라고|이?라며|이?라는|이?라면서|하고|고|며)\s")
+_CLOSING_QUOTES = "\"'”’」』"
 
 
 @dataclass(frozen=True)
@@ -118,6 +121,8 @@ def _is_sentence_end(text: str, mark: int, boundary: int, limit: int) -> bool:
         return False  # the paragraph's end closes the sentence anyway
     next_char = text[following]
     if next_char.islower() or next_char in ",;:":
+        return False
+    if text[boundary - 1] in _CLOSING_QUOTES and _QUOTATIVE.match(text, following, limit):
         return False
     if text[mark] != ".":
         return True

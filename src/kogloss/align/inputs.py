@@ -9,13 +9,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from kogloss.align.features import english_length, korean_length
 from kogloss.document import Document
 from kogloss.errors import InputError
 from kogloss.scripts import script_profile
 from kogloss.segment import Segment
 
-# English letters per Korean letter (spaces left out); see kogloss.align.search.LENGTH_RATIO.
-_EXPECTED_RATIO = 2.78
 _FAR_LONGER = 2.0
 _MIN_HANGUL_SHARE = 0.3
 _MAX_ENGLISH_HANGUL_SHARE = 0.3
@@ -53,9 +52,9 @@ def check_inputs(
             f"the English side is {en_hangul:.0%} Hangul: is this the English translation?",
         )
     warnings: list[str] = []
-    ko_letters = sum(len(s.text) - s.text.count(" ") for s in ko_segments)
-    en_letters = sum(len(s.text) - s.text.count(" ") for s in en_segments)
-    ratio = en_letters / (_EXPECTED_RATIO * ko_letters) if ko_letters else 0.0
+    expected = sum(korean_length(segment.text) for segment in ko_segments)
+    actual = sum(english_length(segment.text) for segment in en_segments)
+    ratio = actual / expected if expected else 0.0
     if ratio > _FAR_LONGER:
         warnings.append(
             f"{english.path}: the English is {ratio:.1f} times as long as the Korean suggests: "

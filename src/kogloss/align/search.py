@@ -20,8 +20,7 @@ from dataclasses import dataclass
 from kogloss.align.features import SentenceFeatures
 
 # Calibrated on tests/data/align (see tests/test_align_quality.py for the figures).
-LENGTH_RATIO = 2.78  # English letters per Korean letter, spaces left out
-LENGTH_VARIANCE = 3.3  # variance of the English length per unit of expected length
+LENGTH_VARIANCE = 2.6  # variance of the English length per letter of expected length
 LENGTH_WEIGHT = 0.35  # the length cost is kept but weighs little beside the anchors
 LENGTH_COST_CAP = 6.0
 BASE_ONE_ONE = 2.0
@@ -91,8 +90,8 @@ class Scorer:
                 total += weight if weight < combined else combined
         return total
 
-    def length_cost(self, ko_length: int, en_length: int) -> float:
-        expected = LENGTH_RATIO * ko_length
+    def length_cost(self, expected: float, en_length: float) -> float:
+        """Gale and Church's squared deviation; Korean lengths are already in English letters."""
         mean = (expected + en_length) / 2 + 1.0
         delta = (en_length - expected) / math.sqrt(LENGTH_VARIANCE * mean)
         return min(LENGTH_WEIGHT * delta * delta, LENGTH_COST_CAP)
