@@ -32,8 +32,8 @@ _DATE_PART = re.compile(
     r"|[AaPp]\.?[Mm]\.?|오전|오후|KST|GMT|UTC",
 )
 _DATE_LABELS = re.compile(
-    r"\b(?:date|dated|posted(?:\s+on)?|published(?:\s+on)?|updated(?:\s+on)?|last\s+updated|"
-    r"modified|registered|written)\b|등록일|작성일|수정일|게시일|입력|수정|날짜|일자",
+    r"\b(?:(?:[a-z]+\s+)?date|dated|posted(?:\s+on)?|published(?:\s+on)?|updated(?:\s+on)?|"
+    r"last\s+updated|modified|registered|written)\b|등록일|작성일|수정일|게시일|입력|수정|날짜|일자",
     re.IGNORECASE,
 )
 _SEPARATORS = re.compile(r"[\s/|:,.\-–—·•()\[\]]+")
@@ -98,12 +98,27 @@ _RELATED_NOUNS = re.compile(
     r"\b(?:news|articles?|releases?|stories|posts|links|items|headlines)\b|기사|뉴스|보도|자료|소식",
     re.IGNORECASE,
 )
+_MARKDOWN_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+_BREADCRUMB_SEPARATOR = re.compile(r"\s[>›»]\s")
+_COUNTER = re.compile(r"^(?:hits|views|view\s+count|read|조회수?)\s*:?\s*[\d,]+$", re.IGNORECASE)
+_END_MARK = re.compile(r"^[(\[<]?\s*(?:끝|END|End|-\s*끝\s*-|#{3})\s*[)\]>]?$")
 _COPYRIGHT = re.compile(r"©|\(c\)\s|\bcopyright\b|all rights reserved|무단\s*전재|저작권", re.I)
-_CONTACT = re.compile(
-    r"^(?:tel|phone|telephone|fax|e-?mail|address|contact|주소|전화|팩스|문의|대표전화)\b"
-    r"|\+?\d{1,3}[-\s.]\(?\d{1,4}\)?[-\s.]\d{3,4}[-\s.]\d{3,4}|\b\d{2,4}-\d{3,4}-\d{4}\b",
+_CONTACT_LABEL = re.compile(
+    r"^(?:tel|phone|telephone|fax|e-?mail|address|contact|주소|전화|팩스|문의|대표전화)\s*[.:]"
+    r"|^\(\d{5}\)\s",
     re.IGNORECASE,
 )
+_PHONE = re.compile(
+    r"\+\d{1,3}[-\s.]\(?\d{1,4}\)?(?:[-\s.]\d{2,4}){2,3}\b|\b0\d{1,2}-\d{3,4}-\d{4}\b"
+)
+_DIGIT = re.compile(r"\d")
+# Lines longer than these are running text, whatever words they contain.
+_MAX_TIMESTAMP_LENGTH = 80
+_MAX_NAVIGATION_LENGTH = 200
+_MAX_FOOTER_LENGTH = 400
+# A paragraph at least this long is running text (a menu bar this long still has 12+ words).
+_MIN_RUNNING_TEXT_LENGTH = 150
+_NOTE_MARKERS = frozenset({"*", "※"})
 _TERMINAL = re.compile(r"[.!?。？！:;][\"'”’)\]]*$")
 _TRUNCATED = re.compile(r"(?:\.\.\.|…)$")
 _WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
@@ -119,8 +134,12 @@ class BoilerplateVerdict:
 
 
 def _body(text: str) -> str:
+    """The paragraph without its list marker and with Markdown links reduced to their text."""
     marker = LIST_MARKER.match(text)
-    return text[marker.end() :].strip() if marker else text.strip()
+    body = text[marker.end() :] if marker else text
+    if "](" in body:
+        body = _MARKDOWN_LINK.sub(r"\1", body)
+    return body.strip()
 
 
 def word_count(text: str) -> int:
@@ -129,9 +148,10 @@ def word_count(text: str) -> int:
 
 def is_timestamp(text: str) -> bool:
     """A line that holds only a date and/or time (and labels such as "Posted on")."""
+    if len(text) > _MAX_TIMESTAMP_LENGTH or not _DIGIT.search(text):
+        return False
     stripped = _DATE_LABELS.sub(" ", text)
-    parts = _DATE_PART.findall(stripped)
-    if not parts or not any(char.isdigit() for char in stripped):
+    if not _DATE_PART.search(stripped):
         return False
     rest = _DATE_PART.sub(" ", stripped)
     return not _SEPARATORS.sub("", rest)
@@ -140,12 +160,21 @@ def is_timestamp(text: str) -> bool:
 def is_navigation(text: str) -> bool:
     """A menu, breadcrumb, share or section line: every item is navigation vocabulary."""
     body = text.strip().strip("[]()<>").strip()
-    if not body or word_count(body) > 12:
+    if not body or len(body) > _MAX_NAVIGATION_LENGTH or word_count(body) > 12:
         return False
     if _HANGUL.search(body) and _KOREAN_NAVIGATION.search(body) and word_count(body) <= 4:
         return True
     items = [item for item in _ITEM_SPLIT.split(body) if item]
-    return all(_is_navigation_item(item) for item in items)
+    if all(_is_navigation_item(item) for item in items):
+        return True
+    # A menu bar or breadcrumb: several short items, at least one of them navigation.
+    separated = "|" in body or bool(_BREADCRUMB_SEPARATOR.search(body))
+    return (
+        separated
+        and len(items) >= 2
+        and all(word_count(item) <= 4 and not _TERMINAL.search(item) for item in items)
+        and any(_is_navigation_item(item) for item in items)
+    )
 
 
 def _is_navigation_item(item: str) -> bool:
@@ -159,11 +188,23 @@ def _is_navigation_item(item: str) -> bool:
 
 
 def is_footer(text: str) -> bool:
-    """Copyright, address and contact lines."""
+    """Copyright, address, contact and page-counter lines."""
+    if len(text) > _MAX_FOOTER_LENGTH:
+        return False
     words = word_count(text)
-    if _COPYRIGHT.search(text) and words <= 25:
+    if _COPYRIGHT.search(text) and words <= 30:
         return True
-    return bool(_CONTACT.search(text)) and words <= 20 and not _TERMINAL.search(text.rstrip("."))
+    if _COUNTER.match(text):
+        return True
+    if words > 40 or re.search(r"[.!?]$", text):
+        return False
+    items = [item for item in re.split(r"\s*\|\s*", text) if item]
+    return any(_CONTACT_LABEL.search(item) for item in items) or bool(_PHONE.search(text))
+
+
+def is_end_mark(text: str) -> bool:
+    """The mark that closes a release: (끝), - 끝 -, END, ###."""
+    return bool(_END_MARK.match(text))
 
 
 def is_related_heading(text: str) -> bool:
@@ -188,6 +229,8 @@ def _is_headline_link(paragraph: Segment) -> bool:
 def is_sentence_like(text: str) -> bool:
     """A paragraph that reads as running text: the body of a release."""
     body = _body(text)
+    if len(body) >= _MIN_RUNNING_TEXT_LENGTH:
+        return True
     words = word_count(body)
     if _HANGUL.search(body) and len(body) >= 40 and _TERMINAL.search(body):
         return True
@@ -222,11 +265,14 @@ def classify(
             verdicts[index] = BoilerplateVerdict(True, "a navigation, menu or share line")
         elif is_footer(body):
             verdicts[index] = BoilerplateVerdict(True, "a footer: copyright, address or contact")
+        elif is_end_mark(body):
+            verdicts[index] = BoilerplateVerdict(True, "an end-of-release mark")
 
     _mark_related_blocks(paragraphs, verdicts)
 
+    headline_index = _headline_index(paragraphs, verdicts, first_content)
     for index, paragraph in enumerate(paragraphs):
-        if verdicts[index].is_boilerplate or content[index]:
+        if verdicts[index].is_boilerplate or content[index] or paragraph.marker in _NOTE_MARKERS:
             continue
         outside_body = index < first_content or index > last_content
         if not outside_body:
@@ -236,11 +282,11 @@ def classify(
         elif _is_short_line(paragraph.text) and _in_short_run(paragraphs, index, verdicts):
             verdicts[index] = BoilerplateVerdict(True, "a run of short lines outside the body")
         elif (
-            index < first_content
-            and word_count(_body(paragraph.text)) <= 3
-            and _headline_follows(paragraphs, index, verdicts, first_content)
+            index < headline_index
+            and word_count(_body(paragraph.text)) <= 8
+            and not _TERMINAL.search(_body(paragraph.text))
         ):
-            verdicts[index] = BoilerplateVerdict(True, "a section label above the headline")
+            verdicts[index] = BoilerplateVerdict(True, "a site header line above the headline")
     return verdicts
 
 
@@ -277,16 +323,19 @@ def _in_short_run(
     return False
 
 
-def _headline_follows(
-    paragraphs: Sequence[Segment],
-    index: int,
-    verdicts: Sequence[BoilerplateVerdict],
-    first_content: int,
-) -> bool:
-    """Whether a headline (a longer line without final punctuation) comes before the body."""
-    for following in range(index + 1, min(first_content + 1, len(paragraphs))):
-        if verdicts[following].is_boilerplate:
-            continue
-        body = _body(paragraphs[following].text)
-        return word_count(body) >= 4 and not _TERMINAL.search(body)
-    return False
+def _headline_index(
+    paragraphs: Sequence[Segment], verdicts: Sequence[BoilerplateVerdict], first_content: int
+) -> int:
+    """Index of the headline: the last paragraph before the body that is not boilerplate yet.
+
+    When the first content paragraph itself reads as a headline (no final punctuation), it is
+    the headline; lines above the headline are the site's header, labels and menus.
+    """
+    if first_content >= len(paragraphs):
+        return first_content
+    if not _TERMINAL.search(_body(paragraphs[first_content].text)):
+        return first_content
+    for index in range(first_content - 1, -1, -1):
+        if not verdicts[index].is_boilerplate:
+            return index
+    return first_content

@@ -146,7 +146,7 @@ def detect(document: Document) -> DetectResult:
             SegmentReport(paragraph, profile, segment_language(profile, paragraph.text, language))
         )
     foreign = [_is_foreign(report.language, language) for report in reports]
-    for report, verdict in zip(reports, boilerplate.classify(paragraph_list, foreign)):
+    for report, verdict in zip(reports, boilerplate.classify(paragraph_list, foreign), strict=True):
         report.boilerplate = verdict.is_boilerplate
         report.boilerplate_reason = verdict.reason
 
