@@ -45,13 +45,12 @@ WEIGHT_QUESTION = 1.5
 HANGUL_WIDTH = 3.03
 
 # Korean particles and endings stripped before a word's skeleton is taken (longest first).
-_PARTICLES = sorted(
+_PARTICLES = frozenset(
     """은 는 이 가 을 를 의 에 에서 에게 와 과 로 으로 도 만 까지 부터 과의 와의 에서의 에서는
     에는 으로는 로는 과는 와는 이라고 라고 께서 께 측 측은 측의 측에 이다 이며 에도 에서도 으로서
-    로서 으로써 로써 과도 와도 이나 나 처럼 보다 등 등의 등을 등과""".split(),
-    key=len,
-    reverse=True,
+    로서 으로써 로써 과도 와도 이나 나 처럼 보다 등 등의 등을 등과""".split()
 )
+_LONGEST_PARTICLE = max(map(len, _PARTICLES))
 _HANGUL_WORD = re.compile(r"[\uac00-\ud7a3]+")
 _LATIN_TOKEN = re.compile(r"[A-Za-z][A-Za-z0-9&]*(?:[-.][A-Za-z0-9]+)*")
 _CAPITALISED = re.compile(r"\b[A-Z][A-Za-z]*(?:-[a-z]+)?")
@@ -114,9 +113,9 @@ def marker_class(text: str) -> str:
 
 def strip_particle(word: str) -> str:
     """A Korean word without its trailing particle (비슈케크에서 -> 비슈케크), if one is left."""
-    for particle in _PARTICLES:
-        if len(word) > len(particle) + 1 and word.endswith(particle):
-            return word[: -len(particle)]
+    for size in range(min(_LONGEST_PARTICLE, len(word) - 2), 0, -1):
+        if word[-size:] in _PARTICLES:
+            return word[:-size]
     return word
 
 
@@ -157,7 +156,7 @@ def korean_features(
         if (word in SURNAMES or stem in SURNAMES) and text[match.end() : match.end() + 1] == " ":
             _add(tokens, "p:" + (word if word in SURNAMES else stem), WEIGHT_SURNAME)
             continue
-        key = korean_name_key(stem)
+        key = korean_name_key(stem) if len(stem) == 3 and stem[0] in SURNAMES else None
         if key is not None:
             _add(tokens, "p:" + key, WEIGHT_NAME)
             _add(tokens, "p:" + stem[0], WEIGHT_SURNAME)
