@@ -177,6 +177,8 @@ def _segment_findings(document: Document, report: SegmentReport, language: str) 
             )
         )
     if language == "en":
+        if report.boilerplate and report.language != "ko":
+            return findings  # a language switcher ("Русский") is already reported as boilerplate
         findings.extend(_foreign_in_english(document, report))
     else:
         findings.extend(_english_in_korean(document, report))

@@ -23,6 +23,11 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
         "detect_command",
         "Find Korean leftovers, mixed-language segments and web boilerplate.",
     ),
+    "glossary": (
+        "kogloss.cli.glossary_cmd",
+        "glossary_group",
+        "Lint, merge, export and look up the glossary.",
+    ),
 }
 
 
