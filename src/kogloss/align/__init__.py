@@ -7,8 +7,9 @@ returns an :class:`Alignment`: links in document order, each with a score and a 
 stretches an editor should look at first, and warnings about the input (swapped languages, one
 side far longer, no sentence punctuation).
 
-Glossary pairs are an optional input (``anchors``: Korean and English forms, or a
-:class:`~kogloss.align.anchors.TermAnchors`), so the aligner works without a glossary.
+Glossary pairs are an optional input (``anchors``: (Korean, English) pairs, or
+:class:`~kogloss.align.anchors.IndexAnchors` over the project glossary's TermIndex), so the
+aligner works without a glossary.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from kogloss.align.anchors import TermAnchors
+from kogloss.align.anchors import Anchors, IndexAnchors, TermAnchors
 from kogloss.align.features import (
     SentenceFeatures,
     english_features,
@@ -37,6 +38,8 @@ __all__ = [
     "Alignment",
     "Link",
     "Stretch",
+    "Anchors",
+    "IndexAnchors",
     "TermAnchors",
     "align",
     "align_segments",
@@ -130,13 +133,15 @@ def align_segments(
     english: Document,
     ko_segments: list[Segment],
     en_segments: list[Segment],
-    anchors: TermAnchors | Sequence[tuple[str, str]] | None = None,
+    anchors: Anchors | Sequence[tuple[str, str]] | None = None,
 ) -> Alignment:
     """Align segments already cut (by :func:`kogloss.segment.sentences` or one per line)."""
     warnings = check_inputs(korean, english, ko_segments, en_segments)
-    term_anchors = anchors if isinstance(anchors, TermAnchors) or anchors is None else None
-    if anchors is not None and term_anchors is None:
-        term_anchors = TermAnchors(anchors)
+    term_anchors: Anchors | None
+    if anchors is None or hasattr(anchors, "korean_ids"):
+        term_anchors = anchors  # type: ignore[assignment]
+    else:
+        term_anchors = TermAnchors(anchors)  # type: ignore[arg-type]
     ko_features = [
         korean_features(
             segment.text,
@@ -196,7 +201,7 @@ def align(
     korean: Document,
     english: Document,
     lines: bool = False,
-    anchors: TermAnchors | Sequence[tuple[str, str]] | None = None,
+    anchors: Anchors | Sequence[tuple[str, str]] | None = None,
 ) -> Alignment:
     """Align a Korean release with its English translation, sentence by sentence.
 

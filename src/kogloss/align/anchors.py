@@ -9,8 +9,42 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from typing import Protocol
+
+from kogloss.glossary import TermIndex
 
 _WORD = re.compile(r"[A-Za-z0-9]+")
+
+
+class Anchors(Protocol):
+    """What the aligner asks of glossary anchors: which pairs a sentence holds."""
+
+    def korean_ids(self, text: str) -> list[int]: ...
+
+    def english_ids(self, text: str) -> list[int]: ...
+
+
+class IndexAnchors:
+    """Anchors from the project glossary's :class:`~kogloss.glossary.TermIndex`: an entry's
+    Korean form on one side, any English form of it (preferred, accepted, abbreviation or a
+    listed variant: still a translation of the term) on the other."""
+
+    def __init__(self, index: TermIndex) -> None:
+        self._index = index
+        self._ids: dict[int, int] = {}
+
+    def _id(self, entry: object) -> int:
+        return self._ids.setdefault(id(entry), len(self._ids))
+
+    def korean_ids(self, text: str) -> list[int]:
+        return [self._id(match.entry) for match in self._index.find_korean(text)]
+
+    def english_ids(self, text: str) -> list[int]:
+        return [
+            self._id(match.entry)
+            for match in self._index.find_english(text)
+            if match.entry.ko
+        ]
 
 
 class TermAnchors:

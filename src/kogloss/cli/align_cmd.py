@@ -6,10 +6,11 @@ import sys
 
 import click
 
-from kogloss.align import align
+from kogloss.align import IndexAnchors, align
 from kogloss.align.writers import FORMATS, render_alignment
 from kogloss.document import DEFAULT_MAX_BYTES, load_document
 from kogloss.fileio import write_atomic
+from kogloss.glossary import TermIndex, default_glossary_path, load_glossary
 
 
 @click.command("align")
@@ -36,6 +37,15 @@ from kogloss.fileio import write_atomic
     help="Write the alignment here instead of stdout.",
 )
 @click.option(
+    "--glossary",
+    "glossary_path",
+    type=click.Path(exists=True),
+    default=None,
+    help="Glossary file or directory whose Korean-English pairs anchor the alignment "
+    "(default: the glossary shipped with kogloss).",
+)
+@click.option("--no-glossary", is_flag=True, help="Align without glossary anchors.")
+@click.option(
     "--encoding",
     default=None,
     metavar="NAME",
@@ -54,12 +64,15 @@ def align_command(
     lines: bool,
     output_format: str,
     output: str | None,
+    glossary_path: str | None,
+    no_glossary: bool,
     encoding: str | None,
     max_bytes: int,
 ) -> None:
     """Align a Korean release (KO) with its English translation (EN), sentence by sentence.
 
     Links are 1-1, 2-1, 1-2, or a sentence with no counterpart (an omission or an addition).
+    Numbers, dates, names and glossary terms shared by both sides anchor the links.
     Segment numbers count from 0. Warnings (a side far longer than the other, no sentence
     punctuation) go to standard error; swapped or empty inputs are errors (exit 2).
 
@@ -71,7 +84,11 @@ def align_command(
     """
     korean_document = load_document(korean, encoding=encoding, max_bytes=max_bytes)
     english_document = load_document(english, encoding=encoding, max_bytes=max_bytes)
-    alignment = align(korean_document, english_document, lines=lines)
+    anchors = None
+    if not no_glossary:
+        glossary = load_glossary(glossary_path or default_glossary_path())
+        anchors = IndexAnchors(TermIndex(glossary))
+    alignment = align(korean_document, english_document, lines=lines, anchors=anchors)
     if output_format != "text":
         for warning in alignment.warnings:
             click.echo(f"kogloss: warning: {warning}", err=True)
