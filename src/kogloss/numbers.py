@@ -107,7 +107,10 @@ _KO_DATE = re.compile(
 _KO_DOTTED_DATE = re.compile(
     r"(?<![\d.])(?P<year>\d{4})\s*\.\s*(?P<month>\d{1,2})\s*\.\s*(?P<day>\d{1,2})\.?"
 )
-_KO_TIME = re.compile(r"(?P<hour>\d{1,2})\s*시(?:\s*(?P<minute>\d{1,2})\s*분)?")
+# 시 is an hour only before a space, a particle or 경/반 (not 24시간 "24 hours", 시대, 시장).
+_KO_TIME = re.compile(
+    r"(?P<hour>\d{1,2})\s*시(?=\s|[에경부까반쯤]|$)(?:\s*(?P<minute>\d{1,2})\s*분)?"
+)
 # Digits glued to Latin letters ("G20", "A1") are codes: the aligner keeps them as Latin anchors.
 _KO_AMOUNT = re.compile(
     rf"(?<![A-Za-z\d.,])(?P<number>{_NUMBER})(?P<scale>\s?(?:[십백천](?:[만억조])?|[만억조]))?(?![\d.,])"
@@ -141,8 +144,8 @@ _EN_AMOUNT = re.compile(
 _WORD = re.compile(r"[A-Za-z]+")
 _WORD_SCALE = re.compile(r"[\s-](thousand|million|billion|trillion)\b", re.IGNORECASE)
 _DIGIT = re.compile(r"\d")
-# "one of", "one another" and the like are not numbers a translation must keep.
-_EN_WORD_EXCLUDE = frozenset({"one", "second", "both", "once", "single"})
+# Words that count without naming a number a translation must keep ("both sides").
+_EN_WORD_EXCLUDE = frozenset({"both", "once", "single"})
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,1 @@
+"""Checks of English releases; the bilingual rules live in kogloss.check.bilingual."""
