@@ -126,8 +126,10 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=3)
     arguments = parser.parse_args()
     print(f"Python {platform.python_version()} on {platform.machine()}, one process (one core)")
-    print(f"{'sentences':>9} {'links':>6} {'seconds':>8} {'pairs/s':>8} {'peak MiB':>9} "
-          f"{'bytes/link':>10} {'strict F1':>9}")
+    print(
+        f"{'sentences':>9} {'links':>6} {'seconds':>8} {'pairs/s':>8} {'peak MiB':>9} "
+        f"{'bytes/link':>10} {'strict F1':>9}"
+    )
     for size in arguments.sizes:
         row = measure(size, arguments.repeat)
         print(

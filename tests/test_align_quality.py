@@ -8,7 +8,6 @@ so the test also shows what the anchors add.
 from __future__ import annotations
 
 from dataclasses import replace
-from pathlib import Path
 
 import pytest
 import yaml
@@ -61,7 +60,10 @@ def test_lines_mode_reaches_the_target() -> None:
     for release in RELEASES:
         korean, english = _pair(release)
         alignment = align(korean, english, lines=True)
-        score = score_links([(link.ko, link.en) for link in alignment.links], load_gold(ALIGN / f"{release}.gold.json"))
+        score = score_links(
+            [(link.ko, link.en) for link in alignment.links],
+            load_gold(ALIGN / f"{release}.gold.json"),
+        )
         print(f"{release}: strict {score.strict_f1:.3f} lax {score.lax_f1:.3f}")
         total.add(score)
     _report("--lines", total)
@@ -77,7 +79,12 @@ def test_glossary_pairs_as_anchors_do_not_hurt() -> None:
         terms = yaml.safe_load((ALIGN / f"{release}.terms.yaml").read_text(encoding="utf-8"))
         pairs = [(term["ko"], term["en"]) for term in terms]
         alignment = align(korean, english, lines=True, anchors=pairs)
-        total.add(score_links([(link.ko, link.en) for link in alignment.links], load_gold(ALIGN / f"{release}.gold.json")))
+        total.add(
+            score_links(
+                [(link.ko, link.en) for link in alignment.links],
+                load_gold(ALIGN / f"{release}.gold.json"),
+            )
+        )
     _report("--lines with the releases' term pairs", total)
     assert total.strict_f1 >= TARGET
 
@@ -92,7 +99,12 @@ def test_running_text_segments_like_the_gold_and_aligns() -> None:
             lines = [segment.text for segment in line_segments(original)[0]]
             assert cut == lines, release
         alignment = align(korean, english)
-        total.add(score_links([(link.ko, link.en) for link in alignment.links], load_gold(ALIGN / f"{release}.gold.json")))
+        total.add(
+            score_links(
+                [(link.ko, link.en) for link in alignment.links],
+                load_gold(ALIGN / f"{release}.gold.json"),
+            )
+        )
     _report("running text", total)
     assert total.strict_f1 >= TARGET
 
@@ -120,9 +132,18 @@ def test_anchors_beat_length_alone(flat: bool) -> None:
         ours.add(score_links([(link.ko, link.en) for link in alignment.links], gold))
         ko_segments = line_segments(korean)[0]
         en_segments = line_segments(english)[0]
-        ko = [replace(korean_features(s.text, _opens(ko_segments, i)), tokens={}, marker="") for i, s in enumerate(ko_segments)]
-        en = [replace(english_features(s.text, _opens(en_segments, i)), tokens={}, marker="") for i, s in enumerate(en_segments)]
-        links = [(tuple(range(r.ko_start, r.ko_end)), tuple(range(r.en_start, r.en_end))) for r in best_path(ko, en)]
+        ko = [
+            replace(korean_features(s.text, _opens(ko_segments, i)), tokens={}, marker="")
+            for i, s in enumerate(ko_segments)
+        ]
+        en = [
+            replace(english_features(s.text, _opens(en_segments, i)), tokens={}, marker="")
+            for i, s in enumerate(en_segments)
+        ]
+        links = [
+            (tuple(range(r.ko_start, r.ko_end)), tuple(range(r.en_start, r.en_end)))
+            for r in best_path(ko, en)
+        ]
         baseline.add(score_links(links, gold))
     _report(f"{'no paragraphs: ' if flat else ''}anchors", ours)
     _report(f"{'no paragraphs: ' if flat else ''}length only", baseline)
@@ -146,5 +167,3 @@ def test_align_segments_accepts_segments_cut_by_the_caller() -> None:
     korean, english = _pair(RELEASES[0])
     alignment = align_segments(korean, english, line_segments(korean)[0], line_segments(english)[0])
     assert alignment.links == align(korean, english, lines=True).links
-
-

@@ -102,7 +102,7 @@ _KOREAN_LARGE = {"만": 1e4, "억": 1e8, "조": 1e12}
 _NUMBER = r"\d+(?:,\d{3})*(?:\.\d+)?"
 
 _KO_DATE = re.compile(
-    rf"(?:(?P<year>\d{{4}})\s*년\s*)?(?P<month>\d{{1,2}})\s*월(?:\s*(?P<day>\d{{1,2}})\s*일)?"
+    r"(?:(?P<year>\d{4})\s*년\s*)?(?P<month>\d{1,2})\s*월(?:\s*(?P<day>\d{1,2})\s*일)?"
 )
 _KO_DOTTED_DATE = re.compile(
     r"(?<![\d.])(?P<year>\d{4})\s*\.\s*(?P<month>\d{1,2})\s*\.\s*(?P<day>\d{1,2})\.?"
@@ -311,7 +311,9 @@ def english_quantities(text: str) -> list[Quantity]:
         value = ENGLISH_WORDS[word] * (_ENGLISH_SCALES[scale.group(1).lower()] if scale else 1)
         end = scale.end() if scale else match.end()
         found.append(
-            Quantity(format_value(value), match.start(), end, text[match.start() : end], "number", True)
+            Quantity(
+                format_value(value), match.start(), end, text[match.start() : end], "number", True
+            )
         )
     return sorted(found, key=lambda quantity: (quantity.start, quantity.key))
 

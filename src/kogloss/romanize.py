@@ -20,10 +20,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import pairwise
 
 _INITIALS = "g kk n d tt r m b pp s ss _ j jj ch k t p h".split()
 _MEDIALS = "a ae ya yae eo e yeo ye o wa wae oe yo u wo we wi yu eu ui i".split()
-_FINALS = [""] + "k k k n n n t l k m l l l p l m p p t t ng t t k t p t".split()
+_FINALS = ["", *"k k k n n n t l k m l l l p l m p p t t ng t t k t p t".split()]
 
 # Customary English spellings of Korean surnames, the most frequent first.
 SURNAMES: dict[str, tuple[str, ...]] = {
@@ -251,7 +252,11 @@ def edit_distance(first: str, second: str) -> int:
         current = [row]
         for column, other in enumerate(second, start=1):
             current.append(
-                min(previous[column] + 1, current[column - 1] + 1, previous[column - 1] + (char != other))
+                min(
+                    previous[column] + 1,
+                    current[column - 1] + 1,
+                    previous[column - 1] + (char != other),
+                )
             )
         previous = current
     return previous[-1]
@@ -283,7 +288,7 @@ def english_person_names(text: str) -> list[EnglishName]:
     ``Kyou-hyun Kim``, ``Ban Ki-moon``. The given name may be hyphenated or not."""
     names: list[EnglishName] = []
     parts = list(_NAME_PART.finditer(text))
-    for first, second in zip(parts, parts[1:]):
+    for first, second in pairwise(parts):
         if text[first.end() : second.start()] != " ":
             continue
         if hangul_surnames(first[0]) and not hangul_surnames(second[0]):

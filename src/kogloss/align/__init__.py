@@ -36,10 +36,10 @@ LOW_CONFIDENCE = 0.5
 __all__ = [
     "LOW_CONFIDENCE",
     "Alignment",
-    "Link",
-    "Stretch",
     "Anchors",
     "IndexAnchors",
+    "Link",
+    "Stretch",
     "TermAnchors",
     "align",
     "align_segments",

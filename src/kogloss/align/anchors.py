@@ -40,11 +40,7 @@ class IndexAnchors:
         return [self._id(match.entry) for match in self._index.find_korean(text)]
 
     def english_ids(self, text: str) -> list[int]:
-        return [
-            self._id(match.entry)
-            for match in self._index.find_english(text)
-            if match.entry.ko
-        ]
+        return [self._id(match.entry) for match in self._index.find_english(text) if match.entry.ko]
 
 
 class TermAnchors:

@@ -61,7 +61,9 @@ class Score:
         return self._f1(self.lax_correct, self.lax_found, self.lax_gold)
 
     def kind_recall(self) -> dict[str, float]:
-        return {kind: correct / gold for kind, (correct, gold) in sorted(self.kinds.items()) if gold}
+        return {
+            kind: correct / gold for kind, (correct, gold) in sorted(self.kinds.items()) if gold
+        }
 
 
 def load_gold(path: str | Path) -> list[GoldLink]:

@@ -224,10 +224,8 @@ def _spelled_acronyms(text: str) -> list[str]:
     Understanding" gives "mou" (with and without the minor words' initials)."""
     acronyms: list[str] = []
     run: list[str] = []
-    for word in re.findall(r"[A-Za-z]+", text) + [""]:
-        if word[:1].isupper():
-            run.append(word)
-        elif word in _MINOR_WORDS and run:
+    for word in [*re.findall(r"[A-Za-z]+", text), ""]:
+        if word[:1].isupper() or (word in _MINOR_WORDS and run):
             run.append(word)
         else:
             while run and run[-1] in _MINOR_WORDS:

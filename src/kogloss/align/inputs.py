@@ -28,7 +28,10 @@ def check_inputs(
 ) -> list[str]:
     """Raise :class:`InputError` for input that cannot be aligned; return warnings for input
     that can, but whose alignment deserves suspicion."""
-    for document, segments, side in ((korean, ko_segments, "Korean"), (english, en_segments, "English")):
+    for document, segments, side in (
+        (korean, ko_segments, "Korean"),
+        (english, en_segments, "English"),
+    ):
         if not segments:
             raise InputError(document.path, f"the {side} side has no text to align")
     ko_profile = script_profile(korean.text)

@@ -37,7 +37,6 @@ MARKER_DIFFERENT = 2.0
 MIN_BAND = 8  # half-width of the band; doubled while the best path runs along its edge
 
 
-
 @dataclass(frozen=True)
 class RawLink:
     """A link as the search found it: index ranges and its score."""

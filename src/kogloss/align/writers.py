@@ -47,7 +47,11 @@ def to_json(alignment: Alignment) -> str:
             for link in alignment.links
         ],
         "low_confidence": [
-            {"links": [stretch.first_link, stretch.last_link], "ko": list(stretch.ko), "en": list(stretch.en)}
+            {
+                "links": [stretch.first_link, stretch.last_link],
+                "ko": list(stretch.ko),
+                "en": list(stretch.en),
+            }
             for stretch in alignment.low_confidence()
         ],
         "warnings": alignment.warnings,

@@ -309,7 +309,9 @@ def _rendering_pattern(forms: tuple[str, ...]) -> re.Pattern[str]:
         last = words[-1]
         last_pattern = re.escape(last) + r"[a-z]*"
         if last.endswith("stan") and len(last) > 6:
-            last_pattern = f"(?:{last_pattern}|{re.escape(last.removesuffix('istan').removesuffix('stan'))})"
+            last_pattern = (
+                f"(?:{last_pattern}|{re.escape(last.removesuffix('istan').removesuffix('stan'))})"
+            )
         alternatives.append(
             r"\s+".join([*(re.escape(word) + r"(?:s|es)?" for word in words[:-1]), last_pattern])
         )
