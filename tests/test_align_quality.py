@@ -12,11 +12,12 @@ from dataclasses import replace
 import pytest
 import yaml
 
-from kogloss.align import align, align_segments
+from kogloss.align import Alignment, IndexAnchors, align, align_segments
 from kogloss.align.evaluate import Score, load_gold, score_links
 from kogloss.align.features import english_features, korean_features
 from kogloss.align.search import best_path
 from kogloss.document import Document, document_from_text, load_document
+from kogloss.glossary import TermIndex, default_glossary_path, load_glossary
 from kogloss.segment import line_segments, sentences
 from tests.conftest import DATA
 
@@ -37,6 +38,11 @@ def _joined(document: Document) -> Document:
     paragraphs = document.text.strip().split("\n\n")
     text = "\n\n".join(" ".join(paragraph.split("\n")) for paragraph in paragraphs) + "\n"
     return document_from_text(text, document.path)
+
+
+def _score(release: str, alignment: Alignment) -> Score:
+    links = [(link.ko, link.en) for link in alignment.links]
+    return score_links(links, load_gold(ALIGN / f"{release}.gold.json"))
 
 
 def _report(title: str, total: Score) -> None:
@@ -60,10 +66,7 @@ def test_lines_mode_reaches_the_target() -> None:
     for release in RELEASES:
         korean, english = _pair(release)
         alignment = align(korean, english, lines=True)
-        score = score_links(
-            [(link.ko, link.en) for link in alignment.links],
-            load_gold(ALIGN / f"{release}.gold.json"),
-        )
+        score = _score(release, alignment)
         print(f"{release}: strict {score.strict_f1:.3f} lax {score.lax_f1:.3f}")
         total.add(score)
     _report("--lines", total)
@@ -79,12 +82,7 @@ def test_glossary_pairs_as_anchors_do_not_hurt() -> None:
         terms = yaml.safe_load((ALIGN / f"{release}.terms.yaml").read_text(encoding="utf-8"))
         pairs = [(term["ko"], term["en"]) for term in terms]
         alignment = align(korean, english, lines=True, anchors=pairs)
-        total.add(
-            score_links(
-                [(link.ko, link.en) for link in alignment.links],
-                load_gold(ALIGN / f"{release}.gold.json"),
-            )
-        )
+        total.add(_score(release, alignment))
     _report("--lines with the releases' term pairs", total)
     assert total.strict_f1 >= TARGET
 
@@ -99,12 +97,7 @@ def test_running_text_segments_like_the_gold_and_aligns() -> None:
             lines = [segment.text for segment in line_segments(original)[0]]
             assert cut == lines, release
         alignment = align(korean, english)
-        total.add(
-            score_links(
-                [(link.ko, link.en) for link in alignment.links],
-                load_gold(ALIGN / f"{release}.gold.json"),
-            )
-        )
+        total.add(_score(release, alignment))
     _report("running text", total)
     assert total.strict_f1 >= TARGET
 
@@ -167,3 +160,14 @@ def test_align_segments_accepts_segments_cut_by_the_caller() -> None:
     korean, english = _pair(RELEASES[0])
     alignment = align_segments(korean, english, line_segments(korean)[0], line_segments(english)[0])
     assert alignment.links == align(korean, english, lines=True).links
+
+
+def test_the_project_glossary_as_anchors_reaches_the_target() -> None:
+    index = TermIndex(load_glossary(default_glossary_path()))
+    total = Score()
+    for release in RELEASES:
+        korean, english = _pair(release)
+        alignment = align(korean, english, lines=True, anchors=IndexAnchors(index))
+        total.add(_score(release, alignment))
+    _report("--lines with the project glossary", total)
+    assert total.strict_f1 >= TARGET

@@ -197,6 +197,8 @@ def _search(scorer: Scorer, width: int) -> tuple[list[RawLink], bool]:
                         value += start1[j - 1 - low1] - (cost if cost < cap else cap)
                         if value > top:
                             top, choice = value, 3
+                # 2-1 and 1-2 mirror each other; kept inline (no helper call) because this
+                # loop runs for every cell of the band and a call per cell costs a third more.
                 if i >= 2 and low2 <= j - 1 <= high2:  # 2-1
                     value = row2[j - 1 - low2]
                     if value > negative:

@@ -207,27 +207,15 @@ def _untranslated_findings(alignment: Alignment, link: Link) -> list[Finding]:
     for index in link.en:
         segment = alignment.en_segments[index]
         text = " ".join(segment.text.split())
+        problem = None
         if source and text == source:
+            problem = "the English segment is a copy of its Korean source"
+        elif script_profile(segment.text).share("hangul") >= _HANGUL_SHARE:
+            problem = "the English segment is still mostly Korean"
+        if problem is not None:
             findings.append(
                 make_finding(
-                    english,
-                    segment.start,
-                    segment.end,
-                    UNTRANSLATED,
-                    Severity.ERROR,
-                    "the English segment is a copy of its Korean source",
-                )
-            )
-            continue
-        if script_profile(segment.text).share("hangul") >= _HANGUL_SHARE:
-            findings.append(
-                make_finding(
-                    english,
-                    segment.start,
-                    segment.end,
-                    UNTRANSLATED,
-                    Severity.ERROR,
-                    "the English segment is still mostly Korean",
+                    english, segment.start, segment.end, UNTRANSLATED, Severity.ERROR, problem
                 )
             )
             continue
