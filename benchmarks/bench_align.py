@@ -6,7 +6,7 @@ translations: sentences left out, translator's notes added, two sentences merged
 sentence pairs aligned per second (whole pipeline: segmentation, features, search), peak memory
 per size (tracemalloc) and strict F1 against the planted gold.
 
-Run: python benchmarks/bench_align.py [--sizes 500 2000 8000 16000] [--repeat 3]
+Run: python benchmarks/bench_align.py [--sizes 500 2000 8000 16000] [--repeat 3] [--glossary]
 """
 
 from __future__ import annotations
@@ -19,9 +19,10 @@ import time
 import tracemalloc
 from pathlib import Path
 
-from kogloss.align import align
+from kogloss.align import Anchors, IndexAnchors, align
 from kogloss.align.evaluate import GoldLink, score_links
 from kogloss.document import document_from_text
+from kogloss.glossary import TermIndex, default_glossary_path, load_glossary
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "tests" / "data" / "align"
@@ -93,7 +94,7 @@ def generate(size: int, seed: int = 7) -> tuple[str, str, list[GoldLink]]:
     return korean_text, english_text, gold
 
 
-def measure(size: int, repeat: int) -> dict[str, float]:
+def measure(size: int, repeat: int, anchors: Anchors | None) -> dict[str, float]:
     korean_text, english_text, gold = generate(size)
     korean = document_from_text(korean_text, "ko.txt")
     english = document_from_text(english_text, "en.txt")
@@ -101,11 +102,11 @@ def measure(size: int, repeat: int) -> dict[str, float]:
     alignment = None
     for _ in range(repeat):
         started = time.perf_counter()
-        alignment = align(korean, english, lines=True)
+        alignment = align(korean, english, lines=True, anchors=anchors)
         best = min(best, time.perf_counter() - started)
     assert alignment is not None
     tracemalloc.start()
-    align(korean, english, lines=True)
+    align(korean, english, lines=True, anchors=anchors)
     _, peak = tracemalloc.get_traced_memory()
     tracemalloc.stop()
     score = score_links([(link.ko, link.en) for link in alignment.links], gold)
@@ -124,14 +125,21 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[500, 2000, 8000, 16000])
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument(
+        "--glossary", action="store_true", help="anchor with the project glossary, as the CLI does"
+    )
     arguments = parser.parse_args()
+    anchors = None
+    if arguments.glossary:
+        anchors = IndexAnchors(TermIndex(load_glossary(default_glossary_path())))
     print(f"Python {platform.python_version()} on {platform.machine()}, one process (one core)")
+    print("glossary anchors: " + ("the project glossary" if anchors else "none"))
     print(
         f"{'sentences':>9} {'links':>6} {'seconds':>8} {'pairs/s':>8} {'peak MiB':>9} "
         f"{'bytes/link':>10} {'strict F1':>9}"
     )
     for size in arguments.sizes:
-        row = measure(size, arguments.repeat)
+        row = measure(size, arguments.repeat, anchors)
         print(
             f"{row['sentences']:>9} {row['links']:>6} {row['seconds']:>8.3f} "
             f"{row['pairs_per_second']:>8.0f} {row['peak_mib']:>9.1f} "

@@ -272,7 +272,7 @@ def english_quantities(text: str) -> list[Quantity]:
     """Dates (month names), clock times, amounts (million, bn, m), ordinals and number words."""
     found: list[Quantity] = []
     spans = _Spans()
-    words = [(match, match.group(0).lower()) for match in _WORD.finditer(text)]
+    words = [(match, match[0].lower()) for match in _WORD.finditer(text)]
     has_month = any(word in MONTHS for _, word in words)
     has_digit = _DIGIT.search(text) is not None
     for match in _EN_DATE.finditer(text) if has_month else ():

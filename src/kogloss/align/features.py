@@ -196,8 +196,7 @@ def english_features(
     tokens: dict[str, float] = {}
     _common_tokens(tokens, quantities, text)
     if latin_vocabulary:
-        for match in _ENGLISH_WORD.finditer(text):
-            word = match.group(0).lower()
+        for word in _ENGLISH_WORD.findall(text.lower()):
             if word in latin_vocabulary:
                 _add(tokens, "l:" + word, WEIGHT_LATIN)
         for acronym in _spelled_acronyms(text):
