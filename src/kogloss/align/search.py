@@ -34,7 +34,7 @@ PARAGRAPH_ONE = 0.8  # only one side opens a paragraph here
 PARAGRAPH_INSIDE = 1.2  # a merge that swallows a paragraph boundary
 MARKER_SAME = 1.5
 MARKER_DIFFERENT = 2.0
-MIN_BAND = 8  # half-width of the band; doubled while the best path runs along its edge
+MIN_BAND = 10  # half-width of the band; doubled while the best path runs along its edge
 
 
 @dataclass(frozen=True)
