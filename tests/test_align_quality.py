@@ -171,3 +171,19 @@ def test_the_project_glossary_as_anchors_reaches_the_target() -> None:
         total.add(_score(release, alignment))
     _report("--lines with the project glossary", total)
     assert total.strict_f1 >= TARGET
+
+
+def test_every_wrong_link_is_next_to_a_low_confidence_one() -> None:
+    """Low-confidence stretches are where an editor looks first: they must catch the errors."""
+    for release in RELEASES:
+        korean, english = _pair(release)
+        alignment = align(korean, english, lines=True)
+        gold = {(link.ko, link.en) for link in load_gold(ALIGN / f"{release}.gold.json")}
+        flagged = {
+            position
+            for stretch in alignment.low_confidence()
+            for position in range(stretch.first_link - 1, stretch.last_link + 2)
+        }
+        for position, link in enumerate(alignment.links):
+            if (link.ko, link.en) not in gold:
+                assert position in flagged, (release, link)

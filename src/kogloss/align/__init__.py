@@ -32,6 +32,8 @@ from kogloss.document import Document
 from kogloss.segment import Segment, line_segments, sentences
 
 LOW_CONFIDENCE = 0.5
+# Token kinds (their key's first letter) that say on their own that a sentence is translated.
+_DECISIVE = frozenset("nlg")
 
 __all__ = [
     "LOW_CONFIDENCE",
@@ -116,16 +118,18 @@ def _sigmoid(value: float) -> float:
     return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, value))))
 
 
-def _confidence(raw: RawLink, alternatives: float) -> float:
-    """How far a link beats the other readings of its sentences, squashed to 0..1.
+def _confidence(raw: RawLink, unlinked_margin: float) -> float:
+    """How sure the link is, squashed to 0..1 (0.5 is a coin toss).
 
-    A link is compared with leaving its sentences unlinked; an unlinked sentence with the best
-    link it could have had with a neighbour. A margin of zero is a coin toss.
+    A link is compared with leaving its sentences unlinked. An unlinked sentence is as sure as
+    its own anchors are absent from its neighbours on the other side: a dropped sentence full of
+    numbers that the English nowhere near has is surely an omission; one with no anchors at all
+    might as well belong to a neighbour's link (a merge).
     """
     sentences_in_link = (raw.ko_end - raw.ko_start) + (raw.en_end - raw.en_start)
     if raw.ko_end > raw.ko_start and raw.en_end > raw.en_start:
         return _sigmoid((raw.score + SKIP_COST * sentences_in_link - 1.5) / 1.5)
-    return _sigmoid((-SKIP_COST - alternatives) / 1.5)
+    return _sigmoid((unlinked_margin - 1.0) / 1.5)
 
 
 def align_segments(
@@ -166,31 +170,33 @@ def align_segments(
             tuple(range(raw.ko_start, raw.ko_end)),
             tuple(range(raw.en_start, raw.en_end)),
             raw.score,
-            _confidence(raw, _best_neighbour(raw, ko_features, en_features)),
+            _confidence(raw, _unlinked_margin(raw, ko_features, en_features)),
         )
         for raw in raw_links
     ]
     return Alignment(korean, english, ko_segments, en_segments, links, warnings)
 
 
-def _best_neighbour(
+def _unlinked_margin(
     raw: RawLink, korean: Sequence[SentenceFeatures], english: Sequence[SentenceFeatures]
 ) -> float:
-    """For a sentence left unlinked, the shared anchors it has with the nearest sentences of
-    the other side, less the skip it would save: what a 1-1 link there would have scored."""
+    """For a sentence left unlinked: the weight of its decisive anchors (numbers, Latin tokens,
+    glossary terms: skeletons and surnames also fire on ordinary words), less twice what it
+    shares with the nearest sentences of the other side (links are judged by their score)."""
     if raw.ko_end > raw.ko_start and raw.en_end > raw.en_start:
         return 0.0
     if raw.ko_end > raw.ko_start:
         mine, others, position = korean[raw.ko_start], english, raw.en_start
     else:
         mine, others, position = english[raw.en_start], korean, raw.ko_start
-    best = -math.inf
+    best_shared = 0.0
     for index in (position - 1, position):
         if 0 <= index < len(others):
             tokens = others[index].tokens
             shared = sum(min(w, tokens[k]) for k, w in mine.tokens.items() if k in tokens)
-            best = max(best, shared - SKIP_COST)
-    return best if best > -math.inf else -2 * SKIP_COST
+            best_shared = max(best_shared, shared)
+    own = sum(weight for key, weight in mine.tokens.items() if key[0] in _DECISIVE)
+    return own - 2 * best_shared
 
 
 def _opens_paragraph(segments: Sequence[Segment], index: int) -> bool:
