@@ -1,0 +1,1 @@
+"""Glossary candidates from releases: ``kogloss extract``'s library."""
