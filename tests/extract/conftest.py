@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 from kogloss.document import load_document
@@ -16,7 +16,7 @@ APA_SEED = SAMPLES / "apa_interview_ambassador_azerbaijan.txt"
 MOFA_SEED = SAMPLES / "mofa_central_asia_forum_bishkek.txt"
 
 
-@lru_cache(maxsize=None)
+@cache
 def candidates_of(path: Path) -> tuple[Candidate, ...]:
     """Extract once per file for the whole session; the tests only read the result."""
     return tuple(extract_candidates([load_document(str(path))]))

@@ -44,7 +44,7 @@ from kogloss.extract.titles import (
     parse_title,
 )
 from kogloss.extract.tokens import Token, is_acronym, is_korean_name, is_name_word, tokenize
-from kogloss.segment import sentence_spans
+from kogloss.segment import LIST_MARKER, sentence_spans
 
 _LOWER_WORD = re.compile(r"\b[a-z][a-z\-]+\b")
 _PLACE_OPENINGS = frozenset(("Lake", "Mount", "Cape", "Mt."))
@@ -76,6 +76,13 @@ class _Sentence:
     common: frozenset[str]
     mentions: list[Mention]
 
+    @property
+    def example(self) -> str:
+        """The sentence as an editor reads it: one line, without its list marker."""
+        marker = LIST_MARKER.match(self.text)
+        text = self.text[marker.end() :] if marker else self.text
+        return " ".join(text.split())
+
     def add(
         self, kind: str, first: Token, last: Token, text: str | None = None, **extra: str | None
     ) -> None:
@@ -88,7 +95,7 @@ class _Sentence:
                 path=self.document.path,
                 start=first.start,
                 end=last.end,
-                sentence=" ".join(self.text.split()),
+                sentence=self.example,
                 line=position.line,
                 column=position.column,
                 **extra,

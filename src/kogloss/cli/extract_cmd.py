@@ -1,0 +1,88 @@
+"""``kogloss extract``."""
+
+from __future__ import annotations
+
+import sys
+
+import click
+
+from kogloss.cli.options import input_options
+from kogloss.document import DEFAULT_INCLUDE, collect_paths, load_document
+from kogloss.extract.candidates import TYPES
+from kogloss.extract.corpus import extract_candidates
+from kogloss.extract.output import FORMATS, render, select
+from kogloss.fileio import write_atomic
+
+
+def _parse_types(value: str | None) -> list[str] | None:
+    if not value:
+        return None
+    types = [part.strip() for part in value.split(",") if part.strip()]
+    unknown = [kind for kind in types if kind not in TYPES]
+    if unknown:
+        raise click.BadParameter(
+            f"unknown type {unknown[0]!r} (choose from {', '.join(TYPES)})", param_hint="--types"
+        )
+    return types
+
+
+@click.command("extract")
+@input_options
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(FORMATS),
+    default="yaml",
+    show_default=True,
+    help='Glossary YAML (for `kogloss glossary merge`) or JSON {"terms": [...]}.',
+)
+@click.option(
+    "-o", "--output", type=click.Path(dir_okay=False), default=None, help="Write here, not stdout."
+)
+@click.option(
+    "--min-count",
+    type=click.IntRange(min=1),
+    default=1,
+    show_default=True,
+    help="Propose only terms seen at least this many times.",
+)
+@click.option("--types", "types_option", metavar="LIST", help=f"Comma list of {', '.join(TYPES)}.")
+@click.option("-v", "--verbose", is_flag=True, help="Say what was read.")
+def extract_command(
+    paths: tuple[str, ...],
+    include: tuple[str, ...],
+    exclude: tuple[str, ...],
+    encoding: str | None,
+    max_bytes: int,
+    output_format: str,
+    output: str | None,
+    min_count: int,
+    types_option: str | None,
+    verbose: bool,
+) -> None:
+    """Propose glossary entries: titles and their persons, places, organisations, acronyms.
+
+    Reads English releases (files, directories, or - for standard input) and writes candidates
+    in the glossary's YAML schema with `status: candidate`, each with its count, the files it
+    was seen in and one example sentence. Boilerplate lines are not read.
+
+    \b
+    Examples:
+      kogloss extract samples/ -o candidates.yaml
+      kogloss extract release.txt --types title,person --format json
+      kogloss extract archive/ --min-count 3
+    """
+    types = _parse_types(types_option)
+    documents = []
+    for path in collect_paths(paths, include or DEFAULT_INCLUDE, exclude):
+        document = load_document(path, encoding=encoding, max_bytes=max_bytes)
+        if verbose:
+            click.echo(f"{document.path}: read as {document.encoding} ({document.kind})", err=True)
+        documents.append(document)
+    candidates = select(extract_candidates(documents), min_count, types)
+    text = render(candidates, output_format)
+    if output is None:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    else:
+        write_atomic(output, text)
