@@ -25,17 +25,19 @@ _DATE_PART = re.compile(
     rf"|{_MONTHS}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:\s*,?\s*\d{{4}})?"
     rf"|{_MONTHS}\s+\d{{4}}"
     r"|\d{4}\s*[-./]\s*\d{1,2}\s*[-./]\s*\d{1,2}\.?(?:\s*\([^)]{1,3}\))?"
-    r"|\d{1,2}/\d{1,2}/\d{4}"
+    r"|\d{1,2}[/.]\d{1,2}[/.]\d{4}"
+    r"|\(?(?:UTC|GMT|KST)\s*[+-]?\s*\d{1,2}(?::\d{2})?\)?"
     r"|\d{4}년\s*\d{1,2}월(?:\s*\d{1,2}일)?(?:\s*\([월화수목금토일]\))?"
     r"|\d{1,2}월\s*\d{1,2}일(?:\s*\([월화수목금토일]\))?"
     r"|(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?"
     r"|[AaPp]\.?[Mm]\.?|오전|오후|KST|GMT|UTC",
 )
 _DATE_LABELS = re.compile(
-    r"\b(?:date|dated|posted(?:\s+on)?|published(?:\s+on)?|updated(?:\s+on)?|last\s+updated|"
-    r"modified|registered|written)\b|등록일|작성일|수정일|게시일|입력|수정|날짜|일자",
+    r"\b(?:(?:[a-z]+\s+)?date|dated|posted(?:\s+on)?|published(?:\s+on)?|updated(?:\s+on)?|"
+    r"last\s+updated|modified|registered|written)\b|등록일|작성일|수정일|게시일|입력|수정|날짜|일자",
     re.IGNORECASE,
 )
+_CLOCK = re.compile(r"\b\d{1,2}:\d{2}\b")
 _SEPARATORS = re.compile(r"[\s/|:,.\-–—·•()\[\]]+")
 
 # Items of navigation, menu, share and section bars, Korean and English (compared lowercased,
@@ -45,7 +47,8 @@ NAVIGATION_ITEMS = frozenset(
     kakaotalk kakao line linkedin instagram youtube rss top prev previous next list more close
     open english 한국어 korean 中文 русский français español news notice notices press
     releases briefings speeches photos videos gallery contact faq accessibility copyright
-    skip navigation main content""".split()
+    skip navigation main content telegram vk whatsapp viber tiktok accept en ru kg kz uz az
+    ko kr sitemap latest""".split()
 )
 NAVIGATION_PHRASES = (
     "skip to content",
@@ -81,29 +84,89 @@ NAVIGATION_PHRASES = (
     "privacy policy",
     "terms of use",
     "naver blog",
+    "quick menu",
+    "quick links",
+    "all news",
+    "latest news",
+    "most viewed",
+    "follow us",
 )
 # Korean navigation morphemes: a short Korean line holding one of these is a menu item.
 _KOREAN_NAVIGATION = re.compile(
     r"바로가기|메뉴|검색|로그인|로그아웃|회원가입|사이트맵|닫기|열기|목록|인쇄|공유|"
-    r"맨\s?위로|글자\s?크기|누리집|페이스북|트위터|카카오|블로그|이전글|다음글|홈으로"
+    r"맨\s?위로|글자\s?크기|누리집|페이스북|트위터|카카오|블로그|이전글|다음글|홈으로|"
+    r"개인정보|처리방침|이용약관|무단수집|오시는\s?길|사이트\s?맵"
 )
+_PREVIOUS_NEXT = re.compile(
+    r"^(?:previous|next|prev|이전|다음)(?:\s*(?:post|article|news|item|page|글|기사))?\s*[:|>]",
+    re.IGNORECASE,
+)
+_FOLLOW_US = re.compile(r"^follow\s+us\b", re.IGNORECASE)
 _ITEM_SPLIT = re.compile(r"\s*(?:[|>/·•»›]|\s{2,})\s*")
 _RELATED_HEADING = re.compile(
-    r"^(?:related|more|other|latest|recent|popular|top|most\s+(?:read|viewed|popular)|"
-    r"see\s+also|you\s+may\s+also\s+like|관련|최신|인기|다른)"
+    r"^(?:related|more|other|latest|recent|popular|trending|top|most\s+(?:read|viewed|popular)|"
+    r"see\s+also|you\s+may\s+also\s+like|quick|useful|keywords|관련|최신|인기|다른)"
     r"(?:\s+\w+){0,3}$",
     re.IGNORECASE,
+)
+_BARE_RELATED_HEADINGS = frozenset(
+    [
+        "related",
+        "see also",
+        "most viewed",
+        "most read",
+        "most popular",
+        "latest",
+        "popular",
+        "trending",
+        "quick menu",
+        "quick links",
+        "useful links",
+        "keywords",
+    ]
 )
 _RELATED_NOUNS = re.compile(
     r"\b(?:news|articles?|releases?|stories|posts|links|items|headlines)\b|기사|뉴스|보도|자료|소식",
     re.IGNORECASE,
 )
-_COPYRIGHT = re.compile(r"©|\(c\)\s|\bcopyright\b|all rights reserved|무단\s*전재|저작권", re.I)
-_CONTACT = re.compile(
-    r"^(?:tel|phone|telephone|fax|e-?mail|address|contact|주소|전화|팩스|문의|대표전화)\b"
-    r"|\+?\d{1,3}[-\s.]\(?\d{1,4}\)?[-\s.]\d{3,4}[-\s.]\d{3,4}|\b\d{2,4}-\d{3,4}-\d{4}\b",
+_MARKDOWN_LINK = re.compile(r"!?\[([^\]]*)\]\((?:[^()\s]|\([^()]*\))*\)")
+_BREADCRUMB_SEPARATOR = re.compile(r"\s[>›»]\s")
+_COUNTER_ITEM = re.compile(
+    r"^(?:hits?|views?|view\s+count|reads?|comments?|likes?|shares?|조회수?|댓글|추천)"
+    r"\s*[:(]?\s*\d[\d, ]*\)?$",
     re.IGNORECASE,
 )
+_END_MARK = re.compile(r"^[(\[<]?\s*(?:끝|END|End|-\s*끝\s*-|#{3})\s*[)\]>]?$")
+_COPYRIGHT = re.compile(
+    r"©|\(c\)\s|\bcopyright\b|all rights reserved|무단\s*전재|저작권"
+    r"|\breproduction\b.*\b(?:permitted|prohibited|allowed)\b",
+    re.IGNORECASE,
+)
+_CONTACT_LABEL = re.compile(
+    r"^(?:tel|phone|telephone|fax|e-?mail|address|contact|주소|전화|팩스|문의|대표전화)\s*[.:]"
+    r"|^\(\d{5}\)\s",
+    re.IGNORECASE,
+)
+# A Korean road-name address in English: "60, Sajik-ro 8-gil, Jongno-gu, Seoul 03172".
+_ROAD_ADDRESS = re.compile(r"\b[A-Z][a-z]+-(?:ro|gil|daero)\b.*\b\d{5}\b")
+_PHONE = re.compile(
+    r"\+\d{1,3}[-\s.]\(?\d{1,4}\)?(?:[-\s.]\d{2,4}){2,3}\b|\b0\d{1,2}-\d{3,4}-\d{4}\b"
+)
+_DIGIT = re.compile(r"\d")
+# Lines longer than these are running text, whatever words they contain.
+_MAX_TIMESTAMP_LENGTH = 80
+_MAX_NAVIGATION_LENGTH = 200
+_MAX_FOOTER_LENGTH = 400
+# A paragraph at least this long is running text (a menu bar this long still has 12+ words).
+_MIN_RUNNING_TEXT_LENGTH = 150
+_BYLINE = re.compile(
+    r"^(?:By|BY|Written by|Reported by|Photo by|Author|Authors|Editor|Correspondent|기자)"
+    r"\s*[:\s]\s*[A-Z가-힣]"
+)
+_TAGS = re.compile(r"^(?:tags?|keywords?|related\s+tags|태그|키워드)\s*[:：]", re.IGNORECASE)
+_HASHTAGS = re.compile(r"(?:#[^\s#][^#]*){2,}")
+_COOKIE = re.compile(r"\bcookies?\b.*\b(?:use|uses|using|accept|agree|consent)\b", re.IGNORECASE)
+_NOTE_MARKERS = frozenset({"*", "※"})
 _TERMINAL = re.compile(r"[.!?。？！:;][\"'”’)\]]*$")
 _TRUNCATED = re.compile(r"(?:\.\.\.|…)$")
 _WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
@@ -119,8 +182,12 @@ class BoilerplateVerdict:
 
 
 def _body(text: str) -> str:
+    """The paragraph without its list marker and with Markdown links reduced to their text."""
     marker = LIST_MARKER.match(text)
-    return text[marker.end() :].strip() if marker else text.strip()
+    body = text[marker.end() :] if marker else text
+    if "](" in body:
+        body = _MARKDOWN_LINK.sub(r"\1", body)
+    return body.strip()
 
 
 def word_count(text: str) -> int:
@@ -129,23 +196,40 @@ def word_count(text: str) -> int:
 
 def is_timestamp(text: str) -> bool:
     """A line that holds only a date and/or time (and labels such as "Posted on")."""
-    stripped = _DATE_LABELS.sub(" ", text)
-    parts = _DATE_PART.findall(stripped)
-    if not parts or not any(char.isdigit() for char in stripped):
+    if len(text) > _MAX_TIMESTAMP_LENGTH or not _DIGIT.search(text):
         return False
-    rest = _DATE_PART.sub(" ", stripped)
-    return not _SEPARATORS.sub("", rest)
+    stripped = _DATE_LABELS.sub(" ", text)
+    if not _DATE_PART.search(stripped):
+        return False
+    rest = _SEPARATORS.sub(" ", _DATE_PART.sub(" ", stripped)).split()
+    if not rest:
+        return True
+    # "Politics 12 January 2024 14:20": a section name before a publication time.
+    return len(rest) <= 2 and bool(_CLOCK.search(stripped)) and all(w[:1].isupper() for w in rest)
 
 
 def is_navigation(text: str) -> bool:
     """A menu, breadcrumb, share or section line: every item is navigation vocabulary."""
     body = text.strip().strip("[]()<>").strip()
-    if not body or word_count(body) > 12:
+    if not body or len(body) > _MAX_NAVIGATION_LENGTH:
+        return False
+    if (_PREVIOUS_NEXT.match(body) or _FOLLOW_US.match(body)) and word_count(body) <= 30:
+        return True
+    if word_count(body) > 12:
         return False
     if _HANGUL.search(body) and _KOREAN_NAVIGATION.search(body) and word_count(body) <= 4:
         return True
     items = [item for item in _ITEM_SPLIT.split(body) if item]
-    return all(_is_navigation_item(item) for item in items)
+    if all(_is_navigation_item(item) for item in items):
+        return True
+    # A menu bar or breadcrumb: several short items, at least one of them navigation.
+    separated = "|" in body or bool(_BREADCRUMB_SEPARATOR.search(body))
+    return (
+        separated
+        and len(items) >= 2
+        and all(word_count(item) <= 4 and not _TERMINAL.search(item) for item in items)
+        and any(_is_navigation_item(item) for item in items)
+    )
 
 
 def _is_navigation_item(item: str) -> bool:
@@ -159,11 +243,27 @@ def _is_navigation_item(item: str) -> bool:
 
 
 def is_footer(text: str) -> bool:
-    """Copyright, address and contact lines."""
+    """Copyright, address, contact and page-counter lines."""
+    if len(text) > _MAX_FOOTER_LENGTH:
+        return False
     words = word_count(text)
-    if _COPYRIGHT.search(text) and words <= 25:
+    if _COPYRIGHT.search(text) and words <= 30:
         return True
-    return bool(_CONTACT.search(text)) and words <= 20 and not _TERMINAL.search(text.rstrip("."))
+    items = [item.strip() for item in re.split(r"\s*[|·•]\s*", text) if item.strip()]
+    if items and all(_COUNTER_ITEM.match(item) or is_timestamp(item) for item in items):
+        return any(_COUNTER_ITEM.match(item) for item in items)
+    if words > 40 or re.search(r"[.!?]$", text):
+        return False
+    return (
+        any(_CONTACT_LABEL.search(item) for item in items)
+        or bool(_PHONE.search(text))
+        or bool(_ROAD_ADDRESS.search(text))
+    )
+
+
+def is_end_mark(text: str) -> bool:
+    """The mark that closes a release: (끝), - 끝 -, END, ###."""
+    return bool(_END_MARK.match(text))
 
 
 def is_related_heading(text: str) -> bool:
@@ -171,7 +271,7 @@ def is_related_heading(text: str) -> bool:
     return (
         word_count(body) <= 5
         and bool(_RELATED_HEADING.match(body))
-        and (bool(_RELATED_NOUNS.search(body)) or body.lower() in ("related", "see also"))
+        and (bool(_RELATED_NOUNS.search(body)) or body.lower() in _BARE_RELATED_HEADINGS)
     )
 
 
@@ -188,6 +288,8 @@ def _is_headline_link(paragraph: Segment) -> bool:
 def is_sentence_like(text: str) -> bool:
     """A paragraph that reads as running text: the body of a release."""
     body = _body(text)
+    if len(body) >= _MIN_RUNNING_TEXT_LENGTH:
+        return True
     words = word_count(body)
     if _HANGUL.search(body) and len(body) >= 40 and _TERMINAL.search(body):
         return True
@@ -210,23 +312,28 @@ def classify(
     count = len(paragraphs)
     foreign = foreign if foreign is not None else [False] * count
     verdicts = [BoilerplateVerdict(False)] * count
-    content = [is_sentence_like(paragraph.text) for paragraph in paragraphs]
+    for index, paragraph in enumerate(paragraphs):
+        reason = line_reason(_body(paragraph.text))
+        if reason:
+            verdicts[index] = BoilerplateVerdict(True, reason)
+    _mark_related_blocks(paragraphs, verdicts)
+
+    content = [
+        not verdict.is_boilerplate and is_sentence_like(paragraph.text)
+        for paragraph, verdict in zip(paragraphs, verdicts, strict=True)
+    ]
     first_content = next((i for i, flag in enumerate(content) if flag), count)
     last_content = max((i for i, flag in enumerate(content) if flag), default=-1)
 
+    headline_index = _headline_index(paragraphs, verdicts, first_content)
     for index, paragraph in enumerate(paragraphs):
-        body = _body(paragraph.text)
-        if is_timestamp(body):
-            verdicts[index] = BoilerplateVerdict(True, "a lone date or time stamp")
-        elif is_navigation(body):
-            verdicts[index] = BoilerplateVerdict(True, "a navigation, menu or share line")
-        elif is_footer(body):
-            verdicts[index] = BoilerplateVerdict(True, "a footer: copyright, address or contact")
-
-    _mark_related_blocks(paragraphs, verdicts)
-
-    for index, paragraph in enumerate(paragraphs):
-        if verdicts[index].is_boilerplate or content[index]:
+        if (
+            verdicts[index].is_boilerplate
+            or content[index]
+            or paragraph.marker in _NOTE_MARKERS
+            or _BYLINE.match(paragraph.text)
+            or index == headline_index
+        ):
             continue
         outside_body = index < first_content or index > last_content
         if not outside_body:
@@ -236,12 +343,37 @@ def classify(
         elif _is_short_line(paragraph.text) and _in_short_run(paragraphs, index, verdicts):
             verdicts[index] = BoilerplateVerdict(True, "a run of short lines outside the body")
         elif (
-            index < first_content
-            and word_count(_body(paragraph.text)) <= 3
-            and _headline_follows(paragraphs, index, verdicts, first_content)
+            index < headline_index
+            and word_count(_body(paragraph.text)) <= 10
+            and not _TERMINAL.search(_body(paragraph.text))
+            and _next_to_boilerplate(index, verdicts)
         ):
-            verdicts[index] = BoilerplateVerdict(True, "a section label above the headline")
+            verdicts[index] = BoilerplateVerdict(True, "a site header line above the headline")
     return verdicts
+
+
+def line_reason(body: str) -> str:
+    """Why a line is boilerplate by its own features alone, or "" when it is not."""
+    if is_timestamp(body):
+        return "a lone date or time stamp"
+    if is_navigation(body):
+        return "a navigation, menu or share line"
+    if is_footer(body):
+        return "a footer: copyright, address, contact or page counter"
+    if is_end_mark(body):
+        return "an end-of-release mark"
+    if _TAGS.match(body) or _HASHTAGS.fullmatch(body):
+        return "a tag or keyword line"
+    if _COOKIE.search(body) and word_count(body) <= 40:
+        return "a cookie notice"
+    return ""
+
+
+def _next_to_boilerplate(index: int, verdicts: Sequence[BoilerplateVerdict]) -> bool:
+    return any(
+        0 <= neighbour < len(verdicts) and verdicts[neighbour].is_boilerplate
+        for neighbour in (index - 1, index + 1)
+    )
 
 
 def _mark_related_blocks(paragraphs: Sequence[Segment], verdicts: list[BoilerplateVerdict]) -> None:
@@ -277,16 +409,25 @@ def _in_short_run(
     return False
 
 
-def _headline_follows(
-    paragraphs: Sequence[Segment],
-    index: int,
-    verdicts: Sequence[BoilerplateVerdict],
-    first_content: int,
-) -> bool:
-    """Whether a headline (a longer line without final punctuation) comes before the body."""
-    for following in range(index + 1, min(first_content + 1, len(paragraphs))):
-        if verdicts[following].is_boilerplate:
-            continue
-        body = _body(paragraphs[following].text)
-        return word_count(body) >= 4 and not _TERMINAL.search(body)
-    return False
+def _headline_index(
+    paragraphs: Sequence[Segment], verdicts: Sequence[BoilerplateVerdict], first_content: int
+) -> int:
+    """Index of the headline: the last paragraph before the body that is not boilerplate yet.
+
+    When the first content paragraph itself reads as a headline (no final punctuation), it is
+    the headline; lines above the headline are the site's header, labels and menus.
+    """
+    if first_content >= len(paragraphs):
+        return first_content
+    if not _TERMINAL.search(_body(paragraphs[first_content].text)):
+        return first_content
+    for index in range(first_content - 1, -1, -1):
+        body = _body(paragraphs[index].text)
+        if (
+            not verdicts[index].is_boilerplate
+            and not _TERMINAL.search(body)
+            and not _BYLINE.match(body)
+            and word_count(body) >= 3
+        ):
+            return index
+    return first_content

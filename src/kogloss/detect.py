@@ -146,7 +146,7 @@ def detect(document: Document) -> DetectResult:
             SegmentReport(paragraph, profile, segment_language(profile, paragraph.text, language))
         )
     foreign = [_is_foreign(report.language, language) for report in reports]
-    for report, verdict in zip(reports, boilerplate.classify(paragraph_list, foreign)):
+    for report, verdict in zip(reports, boilerplate.classify(paragraph_list, foreign), strict=True):
         report.boilerplate = verdict.is_boilerplate
         report.boilerplate_reason = verdict.reason
 
@@ -177,6 +177,8 @@ def _segment_findings(document: Document, report: SegmentReport, language: str) 
             )
         )
     if language == "en":
+        if report.boilerplate and report.language != "ko":
+            return findings  # a language switcher ("Русский") is already reported as boilerplate
         findings.extend(_foreign_in_english(document, report))
     else:
         findings.extend(_english_in_korean(document, report))

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import os
+import re
 import sys
 import unicodedata
 from collections.abc import Iterable, Sequence
@@ -24,6 +25,7 @@ DEFAULT_MAX_BYTES = 16 * 1024 * 1024
 DEFAULT_INCLUDE = ("*.txt", "*.md", "*.markdown", "*.html", "*.htm")
 STDIN_PATH = "<stdin>"
 
+_CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0e-\x1f]")
 _HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 _MARKDOWN_SUFFIXES = {".md", ".markdown"}
 
@@ -272,7 +274,7 @@ def _guess_utf16(data: bytes) -> str | None:
                 text = data.decode(name)
             except UnicodeDecodeError:
                 continue
-            if "\x00" not in text:
+            if "\x00" not in text and _control_share(text) < 0.01:
                 return name
     return None
 
@@ -286,10 +288,16 @@ def _looks_like_korean(text: str) -> bool:
     return hangul / len(non_ascii) >= 0.6
 
 
-def _reject_control_heavy(text: str, path: str) -> str:
+def _control_share(text: str) -> float:
     sample = text[:65536]
-    controls = sum(1 for char in sample if char < " " and char not in "\t\n\r\f\v")
-    if controls > max(8, len(sample) // 100):
+    if not sample:
+        return 0.0
+    controls = len(_CONTROL_CHARACTERS.findall(sample))
+    return controls / len(sample) if controls > 8 else 0.0
+
+
+def _reject_control_heavy(text: str, path: str) -> str:
+    if _control_share(text) > 0.01:
         raise InputError(path, "binary file: too many control characters for text")
     return text
 

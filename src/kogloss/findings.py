@@ -1,4 +1,4 @@
-"""The one Finding type: every rule emits it, every renderer (text, JSON, SARIF, GitHub) reads it."""
+"""The one Finding type: every rule emits it, every renderer reads it."""
 
 from __future__ import annotations
 

@@ -48,7 +48,7 @@ class _BlockCollector(HTMLParser):
         self._pending_space = None
 
     def _append(self, text: str, offsets: list[int]) -> None:
-        for char, offset in zip(text, offsets):
+        for char, offset in zip(text, offsets, strict=True):
             if char.isspace():
                 if self._chars and self._pending_space is None:
                     self._pending_space = offset
@@ -65,9 +65,7 @@ class _BlockCollector(HTMLParser):
             if tag not in _VOID_TAGS:
                 self._skip_depth += 1
             return
-        if tag in BLOCK_TAGS:
-            self._end_block()
-        elif tag == "br":
+        if tag in BLOCK_TAGS or tag == "br":
             self._end_block()
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:

