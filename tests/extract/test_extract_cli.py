@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import APA_SEED, MOFA_SEED, SAMPLES
+from extract_support import APA_SEED, MOFA_SEED, SAMPLES
 
 from kogloss.cli import main
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import GOLD, SAMPLES, candidates_of
+from extract_support import GOLD, SAMPLES, candidates_of
 
 RELEASES = sorted(path for path in SAMPLES.iterdir() if (GOLD / f"{path.stem}.yaml").exists())
 

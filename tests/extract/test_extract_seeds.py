@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest import APA_SEED, MOFA_SEED, candidates_of, find
+from extract_support import APA_SEED, MOFA_SEED, candidates_of, find
 
 APA_TITLES_AND_PERSONS = [
     ("Ambassador of the Republic of Korea to Azerbaijan", "Kim Chang-gyu"),
