@@ -17,6 +17,7 @@ from kogloss.errors import InputError
 
 # name -> (module, attribute, one-line help shown by `kogloss --help` without importing it)
 COMMANDS: dict[str, tuple[str, str, str]] = {
+    "align": ("kogloss.cli.align_cmd", "align_command", "Align a Korean release with its English translation."),
     "detect": (
         "kogloss.cli.detect_cmd",
         "detect_command",
