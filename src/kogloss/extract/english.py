@@ -505,7 +505,7 @@ def _classify_word(sentence: _Sentence, tokens: list[Token], index: int, initial
     if is_acronym(word):
         _add_acronym(sentence, tokens, index)
         return
-    if "-" in word and _read_hyphenated(sentence, tokens, index):
+    if "-" in word and not is_place(word) and _read_hyphenated(sentence, tokens, index):
         return
     following = tokens[index + 1].text if index + 1 < len(tokens) else ""
     if following.islower() and following.capitalize() in ORG_TAILS:

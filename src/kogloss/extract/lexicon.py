@@ -98,7 +98,7 @@ MONTHS_AND_DAYS = words("""
 
 # Prepositions after which a lone capitalised word is usually a place ("in Bishkek",
 # "via Almaty or Tashkent").
-PLACE_PREPOSITIONS = words("in at from to via near toward towards into across around")
+PLACE_PREPOSITIONS = words("in at from to via near toward towards into across around including")
 
 # Words that stay lower case inside a name ("Ministry of Land, Infrastructure and Transport").
 NAME_CONNECTORS = words("of for and the on de & du des la le")
@@ -113,6 +113,8 @@ PLACES = words("""
     Kyiv Delhi Hanoi Bangkok Jakarta Manila Singapore Sejong Jeju Panmunjom Kaesong Punggye-ri
     Eurasia Europe Asia Africa America Caucasus Siberia Gobi Issyk-Kul Nagorno-Karabakh
     Karabakh Zangilan Khojavand Barda Fuzuli Bilasuvar Jalal-Abad Chui Mangystau Rasht
+    Russia Iran Syria Vietnam Laos Bolivia Venezuela Tanzania Moldova Taiwan Turkey Brunei
+    Palestine Vatican Macau Micronesia
     """) | frozenset(
     [
         "Central Asia",
@@ -133,6 +135,8 @@ PLACES = words("""
         "Fergana Valley",
         "Rasht Valley",
         "New York",
+        "Hong Kong",
+        "Czech Republic",
     ]
 )
 
