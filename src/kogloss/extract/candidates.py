@@ -155,13 +155,14 @@ def _contains_words(longer: str, shorter: str) -> bool:
 
 
 def aggregate(mentions: Iterable[Mention], canonical: Iterable[str] = ()) -> list[Candidate]:
-    """Fold mentions into candidates, first seen first; variants of one term become one.
+    """Fold mentions (short names already linked, see :func:`link_short_names`) into
+    candidates, first seen first; variants of one term become one.
 
     ``canonical`` lists preferred spellings (gazetteer, glossary): when a group of variants is
     one edit away from one of them, that spelling becomes the candidate's ``en``.
     """
     by_key: dict[tuple[str, str], Candidate] = {}
-    for mention in link_short_names(list(mentions)):
+    for mention in mentions:
         key = (mention.type, mention.text)
         candidate = by_key.get(key)
         if candidate is None:

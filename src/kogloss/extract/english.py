@@ -296,27 +296,28 @@ def _is_person_before_title(
     return has_title_head(after[:title_end]) or lower_title_after(after, 0) > 0
 
 
+def _appositive_title(sentence: _Sentence, tokens: list[Token], end: int) -> tuple[int, int] | None:
+    """A title set off after a name by a comma: ", Speaker of the Azerbaijan National
+    Assembly", ", vice president of the ROK parliament"."""
+    if end + 1 >= len(tokens) or tokens[end].text != ",":
+        return None
+    position = end + 1
+    if tokens[position].text in ("former", "the"):
+        position += 1
+    if position < len(tokens) and tokens[position].is_capitalised:
+        run = tokens[position : _run_end(tokens, position)]
+        parse = parse_title(run, sentence.common) if has_title_head(run) else None
+        if parse is not None and parse.name is None:
+            return position, position + parse.title[1]
+        return None
+    lower_end = lower_title_after(tokens, end + 1)
+    return (position, lower_end) if lower_end > end + 1 else None
+
+
 def _read_person(sentence: _Sentence, tokens: list[Token], start: int, end: int) -> int:
     """A person, and a title set off after the name by a comma, if there is one; returns the
     index after what was read."""
-    title: tuple[int, int] | None = None
-    if end + 1 < len(tokens) and tokens[end].text == ",":
-        position = end + 1
-        if tokens[position].text in ("former", "the"):
-            position += 1
-        if position < len(tokens) and tokens[position].is_capitalised:
-            run_end = _run_end(tokens, position)
-            run = tokens[position:run_end]
-            parse = parse_title(run, sentence.common) if has_title_head(run) else None
-            if parse is not None and parse.name is None:
-                title = (position, position + parse.title[1])
-        else:
-            lower_end = lower_title_after(tokens, end + 1)
-            if lower_end > end + 1:
-                opening = end + 1
-                if tokens[opening].text in ("former", "the"):
-                    opening += 1
-                title = (opening, lower_end)
+    title = _appositive_title(sentence, tokens, end)
     person_text = _text(sentence, tokens, start, end)
     title_text = _text(sentence, tokens, *title) if title else None
     sentence.add("person", tokens[start], tokens[end - 1], link=title_text)
@@ -344,6 +345,11 @@ def _read_title(sentence: _Sentence, tokens: list[Token], start: int, end: int, 
             "person", tokens[name_start], tokens[name_end - 1], link=title_text, short_form=short
         )
         sentence.add("title", tokens[title_start], tokens[title_end - 1], link=name_text)
+        second = _appositive_title(sentence, tokens, name_end)
+        if second is not None and short is None:
+            sentence.add("title", tokens[second[0]], tokens[second[1] - 1], link=name_text)
+            _read_title_organisation(sentence, tokens, *second)
+            return second[1]
     elif _specific_title(tokens[title_start:title_end]):
         sentence.add("title", tokens[title_start], tokens[title_end - 1])
     _read_title_organisation(sentence, tokens, title_start, title_end)

@@ -166,3 +166,27 @@ NOT_ACRONYMS = words(
     "INTERVIEW UPDATE UPDATED PHOTO VIDEO NEWS PRESS RELEASE ALL RIGHTS RESERVED COPYRIGHT "
     "TEL FAX OK I II III IV V VI VII VIII IX X XI XII AM PM"
 )
+
+# The Korean words that end a title, by the English title's head word: how a title without a
+# name next to it is found in the Korean sentence, and which side of 부총리 겸 위원장 is which.
+KOREAN_TITLE_HEADS = {
+    "Prime Minister": ("총리",),
+    "Minister": ("장관", "차관", "부장관"),
+    "Secretary-General": ("사무총장",),
+    "Secretary": ("장관", "차관", "비서관", "총장"),
+    "Chairman": ("위원장", "회장", "사장", "의장", "이사장"),
+    "Chairperson": ("위원장", "회장", "의장"),
+    "President": ("대통령", "회장", "총재", "부의장"),
+    "Speaker": ("의장",),
+    "Ambassador": ("대사",),
+    "Spokesperson": ("대변인",),
+    "Director-General": ("국장", "실장"),
+    "Director": ("국장", "과장", "원장"),
+    "Governor": ("주지사", "도지사", "지사", "총재"),
+    "Khokim": ("주지사", "시장"),
+    "Mayor": ("시장",),
+    "Consul-General": ("총영사",),
+    "Consul": ("영사",),
+    "Representative": ("대표",),
+    "Coordinator": ("조정관",),
+}
