@@ -88,3 +88,35 @@ def test_bad_input_is_one_line_and_exit_2(tmp_path: Path) -> None:
 def test_unknown_type_is_a_usage_error() -> None:
     code, _, err = run(["extract", str(APA_SEED), "--types", "planet"])
     assert code == 2 and "planet" in err
+
+
+DEV = SAMPLES.parent / "tests" / "data" / "align"
+
+
+def test_korean_original_found_by_name(tmp_path: Path) -> None:
+    (tmp_path / "forum.en.txt").write_bytes((DEV / "r01.en.txt").read_bytes())
+    (tmp_path / "forum.ko.txt").write_bytes((DEV / "r01.ko.txt").read_bytes())
+    code, out, _ = run(["extract", str(tmp_path), "--types", "person,place"])
+    assert code == 0
+    entries = {entry["en"]: entry for entry in yaml.safe_load(out)["terms"]}
+    assert entries["Kim Kyou-hyun"]["ko"] == "김규현"
+    assert entries["Bishkek"]["ko"] == "비슈케크"
+    assert "Korean form paired by" in entries["Bishkek"]["note"]
+    assert all("forum.ko.txt" not in entry["seen_in"][0] for entry in entries.values())
+
+
+def test_explicit_source_pairs_with_the_release() -> None:
+    code, out, _ = run(
+        ["extract", str(DEV / "r03.en.txt"), "--source", str(DEV / "r03.ko.txt"), "--lines"]
+    )
+    assert code == 0
+    entries = {entry["en"]: entry for entry in yaml.safe_load(out)["terms"]}
+    assert entries["Baku"]["ko"] == "바쿠"
+
+
+def test_source_count_must_match_the_releases() -> None:
+    code, _, err = run(
+        ["extract", str(APA_SEED), str(MOFA_SEED), "--source", str(DEV / "r01.ko.txt")]
+    )
+    assert code == 2
+    assert "--source" in err and err.count("\n") == 1

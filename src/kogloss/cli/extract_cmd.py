@@ -11,6 +11,7 @@ from kogloss.document import DEFAULT_INCLUDE, collect_paths, load_document
 from kogloss.extract.candidates import TYPES
 from kogloss.extract.corpus import extract_candidates
 from kogloss.extract.output import FORMATS, render, select
+from kogloss.extract.sources import pair_sources
 from kogloss.fileio import write_atomic
 
 
@@ -47,6 +48,16 @@ def _parse_types(value: str | None) -> list[str] | None:
     help="Propose only terms seen at least this many times.",
 )
 @click.option("--types", "types_option", metavar="LIST", help=f"Comma list of {', '.join(TYPES)}.")
+@click.option(
+    "--source",
+    "sources",
+    multiple=True,
+    type=click.Path(dir_okay=False),
+    metavar="KO_FILE",
+    help="Korean original of an English input (repeat, in the same order); without it, "
+    "x.ko.txt pairs with x.en.txt or x.txt by name.",
+)
+@click.option("--lines", is_flag=True, help="Both sides of a pair hold one sentence per line.")
 @click.option("-v", "--verbose", is_flag=True, help="Say what was read.")
 def extract_command(
     paths: tuple[str, ...],
@@ -58,28 +69,40 @@ def extract_command(
     output: str | None,
     min_count: int,
     types_option: str | None,
+    sources: tuple[str, ...],
+    lines: bool,
     verbose: bool,
 ) -> None:
     """Propose glossary entries: titles and their persons, places, organisations, acronyms.
 
     Reads English releases (files, directories, or - for standard input) and writes candidates
     in the glossary's YAML schema with `status: candidate`, each with its count, the files it
-    was seen in and one example sentence. Boilerplate lines are not read.
+    was seen in and one example sentence. Boilerplate lines are not read. With the Korean
+    originals (--source, or x.ko.txt beside x.en.txt) each candidate is paired with its Korean
+    form where the aligned sentences show it, with the method and a confidence in `note`.
 
     \b
     Examples:
       kogloss extract samples/ -o candidates.yaml
       kogloss extract release.txt --types title,person --format json
       kogloss extract archive/ --min-count 3
+      kogloss extract release.en.txt --source release.ko.txt
     """
     types = _parse_types(types_option)
-    documents = []
-    for path in collect_paths(paths, include or DEFAULT_INCLUDE, exclude):
+    english_paths, pair_paths = pair_sources(
+        collect_paths(paths, include or DEFAULT_INCLUDE, exclude), sources
+    )
+
+    def read(path: str):
         document = load_document(path, encoding=encoding, max_bytes=max_bytes)
         if verbose:
             click.echo(f"{document.path}: read as {document.encoding} ({document.kind})", err=True)
-        documents.append(document)
-    candidates = select(extract_candidates(documents), min_count, types)
+        return document
+
+    documents = {path: read(path) for path in english_paths}
+    korean_pairs = [(read(korean), documents[english]) for korean, english in pair_paths]
+    candidates = extract_candidates(list(documents.values()), korean_pairs, lines=lines)
+    candidates = select(candidates, min_count, types)
     text = render(candidates, output_format)
     if output is None:
         sys.stdout.write(text)

@@ -68,13 +68,23 @@ def extract_candidates(
             for korean, english in sorted(korean_pairs, key=lambda pair: pair[1].path)
             for unit in aligned_units(korean, english, lines)
         ]
-        known = dict(known_pairs or {})
-        pairer = Pairer(units, mentions, candidates, known, user_words=known.values())
-        pairings = pairer.pair()
-        for candidate in candidates:
-            found = pairings.get(id(candidate))
-            if found is not None:
-                candidate.ko = found.ko
-                candidate.confidence = found.confidence
-                candidate.ko_method = found.method
+        add_korean_forms(candidates, mentions, units, known_pairs)
     return sort_candidates(candidates)
+
+
+def add_korean_forms(
+    candidates: Sequence[Candidate],
+    mentions: Sequence[Mention],
+    units: Sequence[AlignedUnit],
+    known_pairs: Mapping[str, str] | None = None,
+) -> None:
+    """Set ``ko``, ``confidence`` and ``ko_method`` of the candidates the aligned ``units``
+    give evidence for (units from any aligner, or from gold links)."""
+    known = dict(known_pairs or {})
+    pairings = Pairer(units, mentions, candidates, known, user_words=known.values()).pair()
+    for candidate in candidates:
+        found = pairings.get(id(candidate))
+        if found is not None:
+            candidate.ko = found.ko
+            candidate.confidence = found.confidence
+            candidate.ko_method = found.method

@@ -275,7 +275,7 @@ class Pairer:
             korean_name = _KOREAN_GIVEN_NAME.search(candidate.en)
             threshold = NAME_THRESHOLD if korean_name else FOREIGN_NAME_THRESHOLD
         recurring = len(self.where[id(candidate)]) >= 3
-        best: tuple[float, float, int, str] | None = None
+        best: tuple[tuple[float, float, int, str], float, str] | None = None
         for form in forms:
             spelling = scorer(form, candidate.en)
             dice = self.dice(candidate, form)
@@ -287,17 +287,16 @@ class Pairer:
                 key = (spelling, dice, -len(form), form)
             else:
                 key = (spelling + 0.6 * dice, spelling, -len(form), form)
-            if best is None or key > best:
-                best = key
+            if best is None or key > best[0]:
+                best = (key, spelling, form)
         if best is None:
             return None
-        if best[1] >= threshold:
-            method = (
-                "romanization" if _KOREAN_GIVEN_NAME.search(candidate.en) else ("transliteration")
-            )
-            return Pairing(best[3], round(min(1.0, best[1]), 2), method)
-        dice = self.dice(candidate, best[3])
-        return Pairing(best[3], round(dice, 2), "co-occurrence (Dice)")
+        _, spelling, form = best
+        if spelling >= threshold:
+            korean_name = _KOREAN_GIVEN_NAME.search(candidate.en)
+            method = "romanization" if korean_name else "transliteration"
+            return Pairing(form, round(min(1.0, spelling), 2), method)
+        return Pairing(form, round(self.dice(candidate, form), 2), "co-occurrence (Dice)")
 
     def _beside_person(self, candidate: Candidate, done: dict[int, Pairing]) -> Pairing | None:
         """The title's Korean form is the noun run next to its person's Korean name."""
@@ -317,7 +316,7 @@ class Pairer:
         if not votes:
             return None
         form, weight = max(votes.items(), key=lambda item: (item[1], item[0]))
-        confidence = min(0.95, weight / max(1, len(self.mentions_in[id(candidate)])) + 0.3)
+        confidence = min(0.95, weight / sum(votes.values()))
         return Pairing(form, round(confidence, 2), "position beside the person")
 
     def _by_head(self, candidate: Candidate, done: dict[int, Pairing]) -> Pairing | None:
