@@ -10,6 +10,7 @@ common titles) are added as user words so they come out whole.
 from __future__ import annotations
 
 import threading
+import warnings
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -56,7 +57,9 @@ class KoreanSpan:
 def _analyser(user_words: tuple[str, ...]):  # kiwipiepy.Kiwi: imported only when needed
     from kiwipiepy import Kiwi
 
-    kiwi = Kiwi(num_workers=-1)
+    with warnings.catch_warnings():  # 0 means one thread since 0.21; it warns about the change
+        warnings.simplefilter("ignore", DeprecationWarning)
+        kiwi = Kiwi(num_workers=0)
     for word in sorted(set(TITLE_WORDS) | set(user_words)):
         if word and " " not in word:
             kiwi.add_user_word(word, "NNP", 0.0)

@@ -20,6 +20,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from kogloss.extract.candidates import Candidate, Mention
 from kogloss.extract.korean import KoreanSpan, noun_spans
@@ -40,7 +41,7 @@ _GENERIC_EN = words(
 _GENERIC_KO_PREFIX = ("남", "북", "동", "서")
 _GENERIC_KO_SUFFIX = ("궁전", "지역", "호수", "도", "군", "주", "시", "구")
 # Particles an unknown word may carry when the analyser did not split them (아시가바트에서).
-_PARTICLES = words("에서 으로 에게 까지 부터 과의 와의 에 의 은 는 을 를")
+_PARTICLE_ORDER = tuple(sorted(words("에서 으로 에게 까지 부터 과의 와의 에 의 은 는 을 를")))
 _HANGUL = re.compile("[\uac00-\ud7a3]")
 _COORDINATED = re.compile(
     r"\band (?:" + "|".join(sorted(TITLE_HEADS | TITLE_MODIFIERS)) + r")\b"
@@ -60,6 +61,21 @@ class AlignedUnit:
     korean: str
     english_spans: list[tuple[int, int]]
     spans: list[KoreanSpan] = field(default_factory=list)
+    # every Korean form of the unit (particles off too), and those that may name a person or
+    # place: proper nouns of two Hangul syllables or more
+    forms: frozenset[str] = frozenset()
+    proper_forms: frozenset[str] = frozenset()
+
+    def analyse(self, user_words: tuple[str, ...]) -> None:
+        self.spans = noun_spans(self.korean, user_words)
+        forms: set[str] = set()
+        proper: set[str] = set()
+        for span in self.spans:
+            variants = _with_particles_off(" ".join(span.form.split()))
+            forms.update(variants)
+            if span.proper and len(_HANGUL.findall(span.form)) >= 2:
+                proper.update(variants)
+        self.forms, self.proper_forms = frozenset(forms), frozenset(proper)
 
 
 @dataclass(frozen=True)
@@ -117,6 +133,7 @@ def _english_sounds(english: str) -> str:
     return re.sub(r"c(?=[aoulr])|ck", "k", re.sub(r"C(?=[aoulr])", "K", english))
 
 
+@lru_cache(maxsize=65536)
 def transliteration_similarity(korean: str, english: str) -> float:
     """How well a Hangul form transcribes an English name (비슈케크 / Bishkek); generic parts
     ("South", "Province", "Palace"; 남, 주, 궁전) are compared apart, so 남카자흐스탄주 /
@@ -157,12 +174,14 @@ def _person_similarity(korean: str, english: str) -> float:
     return best
 
 
-def _with_particles_off(form: str) -> list[str]:
+@lru_cache(maxsize=65536)
+def _with_particles_off(form: str) -> tuple[str, ...]:
+    """The form, and the form without a particle the analyser left on it."""
     forms = [form]
-    for particle in sorted(_PARTICLES):
+    for particle in _PARTICLE_ORDER:
         if form.endswith(particle) and len(form) - len(particle) >= 2:
             forms.append(form[: -len(particle)])
-    return forms
+    return tuple(forms)
 
 
 def _korean_name_forms(english: str, text: str) -> set[str]:
@@ -193,7 +212,7 @@ class Pairer:
         self.known = dict(known_pairs or {})
         words = tuple(user_words)
         for unit in self.units:
-            unit.spans = noun_spans(unit.korean, words)
+            unit.analyse(words)
         lookup = _forms_lookup(candidates)
         units_by_path: dict[str, list[AlignedUnit]] = defaultdict(list)
         for unit in self.units:
@@ -209,9 +228,8 @@ class Pairer:
             self.mentions_in[id(candidate)].append((mention, unit))
         self.korean_where: dict[str, set[tuple[str, int]]] = defaultdict(set)
         for unit in self.units:
-            for span in unit.spans:
-                for form in _with_particles_off(" ".join(span.form.split())):
-                    self.korean_where[form].add(unit.key)
+            for form in unit.forms:
+                self.korean_where[form].add(unit.key)
         self.candidates = list(candidates)
 
     def dice(self, candidate: Candidate, korean: str) -> float:
@@ -227,14 +245,11 @@ class Pairer:
         strict = candidate.type in ("person", "place")
         korean_name = candidate.type == "person" and _KOREAN_GIVEN_NAME.search(candidate.en)
         forms: set[str] = set()
-        for _, unit in self.mentions_in[id(candidate)]:
+        for unit in {unit.key: unit for _, unit in self.mentions_in[id(candidate)]}.values():
             if korean_name:
                 forms.update(_korean_name_forms(candidate.en, unit.korean))
-                continue
-            for span in unit.spans:
-                if strict and not (span.proper and len(_HANGUL.findall(span.form)) >= 2):
-                    continue
-                forms.update(_with_particles_off(" ".join(span.form.split())))
+            else:
+                forms.update(unit.proper_forms if strict else unit.forms)
         return forms
 
     def pair(self) -> dict[int, Pairing]:
