@@ -237,10 +237,12 @@ def _read_run(sentence: _Sentence, tokens: list[Token], start: int, end: int, in
     ):
         start += 1
         initial = False
-    while start < end and tokens[start].is_connector:
-        start += 1
+    while start < end and not tokens[start].is_capitalised:
+        start += 1  # connectors, and the "to" left over after "Foreign Minister Cho Tae-yul"
     while end > start and tokens[end - 1].is_connector:
         end -= 1
+    while end - start > 2 and tokens[end - 1].text in DEMONYMS and tokens[end - 2].is_connector:
+        end -= 2  # "... of Kazakhstan and Korean [companies]"
     if start >= end:
         return end
     run = tokens[start:end]
@@ -459,7 +461,7 @@ def _classify(
             sentence.add("org", first, last)
         return
     if any(token.text in ORG_HEADS for token in run[:-1]) and any(
-        token.text in ("of", "for") for token in run
+        token.text in ("of", "for", "on") for token in run
     ):
         sentence.add("org", first, last)
         return

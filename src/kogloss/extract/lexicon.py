@@ -43,14 +43,14 @@ ORG_TAILS = words("""
     Association Company Corporation Airlines Airways Administration Commission Union Nations
     Forum Dialogue Consultation Conference Summit Kenesh Staff Section Railways Court Cabinet
     Secretariat Board Authority Chamber Party Network Alliance Academy School College Hospital
-    Post News Agency Press Railway-Company Guard Force Forces Army Navy Police
+    Post News Agency Press Guard Force Forces Army Navy Police Concern
     """)
 
 # Organisation heads that open a name and take an "of"/"for" complement.
 ORG_HEADS = words("""
     Ministry Ministries Embassy Consulate Committee Council Assembly Library University
     Institute Federation Bank Chamber Department Bureau Office Commission Agency Fund Court
-    Organization Organisation Secretariat Academy Association Society Union Chiefs
+    Organization Organisation Secretariat Academy Association Society Union Chiefs Cabinet
     """)
 
 # Last words of place names.

@@ -45,7 +45,14 @@ def has_title_head(tokens: list[Token]) -> bool:
 
 
 def is_plural_title(tokens: list[Token]) -> bool:
-    return any(token.text in _PLURAL_HEADS for token in tokens)
+    """"Vice Foreign Ministers": a plural head names no one; "Deputy Chairman of the Cabinet
+    of Ministers" has a plural only in its complement."""
+    for token in tokens:
+        if token.text in _PLURAL_HEADS:
+            return True
+        if token.text in TITLE_HEADS:
+            return False
+    return False
 
 
 def _name_at(tokens: list[Token], index: int, common: frozenset[str]) -> int:
