@@ -196,7 +196,8 @@ def _run_end(tokens: list[Token], start: int) -> int:
             if (
                 following < len(tokens)
                 and tokens[following].is_word
-                and (tokens[following].is_capitalised)
+                and tokens[following].is_capitalised
+                and tokens[following].text not in MONTHS_AND_DAYS
             ):
                 end = following
                 continue
@@ -241,7 +242,7 @@ def _read_run(sentence: _Sentence, tokens: list[Token], start: int, end: int, in
         start += 1  # connectors, and the "to" left over after "Foreign Minister Cho Tae-yul"
     while end > start and tokens[end - 1].is_connector:
         end -= 1
-    while end - start > 2 and tokens[end - 1].text in DEMONYMS and tokens[end - 2].is_connector:
+    while end - start > 2 and tokens[end - 1].text in DEMONYMS and tokens[end - 2].text == "and":
         end -= 2  # "... of Kazakhstan and Korean [companies]"
     if start >= end:
         return end
