@@ -301,7 +301,7 @@ class Pairer:
             if candidate.type == "person":  # the full name, though the surname recurs more
                 key = (spelling, dice, -len(form), form)
             else:
-                key = (spelling + 0.6 * dice, spelling, -len(form), form)
+                key = (spelling + 0.6 * dice, spelling, len(form), form)
             if best is None or key > best[0]:
                 best = (key, spelling, form)
         if best is None:
