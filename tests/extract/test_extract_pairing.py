@@ -14,7 +14,7 @@ from kogloss.document import load_document
 from kogloss.extract.candidates import Candidate, aggregate
 from kogloss.extract.corpus import add_korean_forms, english_mentions, extract_candidates
 from kogloss.extract.gazetteer import major_place_names
-from kogloss.extract.korean import noun_spans
+from kogloss.extract.korean import analyser, noun_spans
 from kogloss.extract.pairing import (
     AlignedUnit,
     _korean_name_forms,
@@ -175,3 +175,12 @@ def test_title_beside_person_skips_gloss_and_keeps_the_named_title() -> None:
         _title_beside(unit, "라시드 메레도프", both, places) == "투르크메니스탄 부총리 겸 외교장관"
     )
     assert _title_beside(unit, "라시드 메레도프", "Deputy Prime Minister", places) == "부총리"
+
+
+def test_user_words_keep_names_and_titles_whole() -> None:
+    text = "김규현 외교부 제1차관은 비슈케크에서 포럼을 개최하였다."
+    plain = analyser().tokenize(text)
+    assert "김규현" not in {token.form for token in plain}  # 김/규/현 without help
+    assert "제1차관" in {token.form for token in plain}  # a built-in title word
+    tokens = analyser(["김규현"]).tokenize(text)
+    assert {("김규현", "NNP"), ("비슈케크", "NNP")} <= {(t.form, t.tag) for t in tokens}

@@ -106,16 +106,3 @@ def noun_spans(text: str, user_words: Iterable[str] = ()) -> list[KoreanSpan]:
                 proper = any(token.tag == "NNP" for token in group[first : last + 1])
                 spans.append(KoreanSpan(start, end, text[start:end], last - first + 1, proper))
     return spans
-
-
-def proper_nouns(text: str, user_words: Iterable[str] = ()) -> list[KoreanSpan]:
-    """The longest noun runs that hold a proper noun: the Korean side's own candidates."""
-    spans = [span for span in noun_spans(text, user_words) if span.proper]
-    longest = []
-    for span in spans:
-        if not any(
-            other is not span and other.start <= span.start and span.end <= other.end
-            for other in spans
-        ):
-            longest.append(span)
-    return longest
