@@ -113,8 +113,8 @@ def link_short_names(mentions: list[Mention]) -> list[Mention]:
 
 
 def _fold_short_titles(mentions: list[Mention]) -> list[Mention]:
-    """ "Vice Minister" said of Kim Kyou-hyun is a short form of his full title: the title
-    mention counts for the full title, and the person links to the full title only."""
+    """A short title ("Vice Minister" said of Kim Kyou-hyun) is a short form of his full
+    title: the mention counts for the full title, and the person links to it only."""
     titles_of: dict[str, set[str]] = {}
     for mention in mentions:
         if mention.type == "title" and mention.link:
@@ -199,7 +199,7 @@ def _absorb(target: Candidate, source: Candidate, as_short_form: bool = True) ->
 
 
 def fold_short_organisations(candidates: list[Candidate]) -> list[Candidate]:
-    """ "Cooperation Forum" in a release that names the "ROK-Central Asia Cooperation Forum"
+    """A "Cooperation Forum" in a release that names the "ROK-Central Asia Cooperation Forum"
     is that forum: an organisation whose name ends another's, in a shared document, folds
     into it (into the most frequent when several end so)."""
     organisations = [c for c in candidates if c.type == "org"]

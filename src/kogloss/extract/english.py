@@ -264,7 +264,7 @@ def _read_run(sentence: _Sentence, tokens: list[Token], start: int, end: int, in
 
 
 def _titled_organisation(run: list[Token]) -> bool:
-    """ "King Sejong Institute": a title word inside an organisation's name."""
+    """A title word inside an organisation's name: "King Sejong Institute"."""
     if run[-1].text not in ORG_TAILS:
         return False
     heads = [index for index, token in enumerate(run) if token.text in TITLE_HEADS]
@@ -289,7 +289,7 @@ def _read_honorific(sentence: _Sentence, tokens: list[Token], start: int, end: i
 def _is_person_before_title(
     tokens: list[Token], start: int, end: int, common: frozenset[str]
 ) -> bool:
-    """ "Ali Hasanov, Chairman of ...": two or three name words, a comma, then a title."""
+    """Two or three name words, a comma, then a title: "Ali Hasanov, Chairman of ..."."""
     if not 2 <= end - start <= 3 or end + 1 >= len(tokens) or tokens[end].text != ",":
         return False
     if not all(is_name_word(token.text, common) for token in tokens[start:end]):
@@ -545,7 +545,7 @@ def _add_acronym(sentence: _Sentence, tokens: list[Token], index: int) -> None:
 
 
 def _read_hyphenated(sentence: _Sentence, tokens: list[Token], index: int) -> bool:
-    """ "Baku-Tbilisi-Kars railway", "Armenia-Azerbaijan", "Punggye-ri"."""
+    """Hyphenated names: "Baku-Tbilisi-Kars railway", "Armenia-Azerbaijan", "Punggye-ri"."""
     token = tokens[index]
     parts = token.text.split("-")
     following = tokens[index + 1].text if index + 1 < len(tokens) else ""
@@ -582,7 +582,7 @@ def _after_place_preposition(tokens: list[Token], index: int) -> bool:
 
 
 def _in_place_list(tokens: list[Token], index: int) -> bool:
-    """ "Khojavand, Barda, Fuzuli and Bilasuvar regions"; "Punggye-ri, Gilju in ..."."""
+    """Lists of places: "Khojavand, Barda, Fuzuli and Bilasuvar regions"; "Punggye-ri, Gilju in"."""
     position = index + 1
     while position < len(tokens) and (
         tokens[position].text in ("and", "or", ",") or tokens[position].is_capitalised

@@ -45,7 +45,7 @@ def has_title_head(tokens: list[Token]) -> bool:
 
 
 def is_plural_title(tokens: list[Token]) -> bool:
-    """"Vice Foreign Ministers": a plural head names no one; "Deputy Chairman of the Cabinet
+    """A plural head ("Vice Foreign Ministers") names no one; "Deputy Chairman of the Cabinet
     of Ministers" has a plural only in its complement."""
     for token in tokens:
         if token.text in _PLURAL_HEADS:
