@@ -144,19 +144,24 @@ def transliteration_similarity(korean: str, english: str) -> float:
     scores = [_spelling_similarity(whole_ko, whole_en)]
     if whole_en.endswith("stan"):
         scores.append(_spelling_similarity(whole_ko, whole_en[:-4]) - 0.05)
-    core_en = _compact(" ".join(word for word in english.split() if word not in _GENERIC_EN))
-    core_ko = whole_ko
+    english_words = english.split()
+    core_en = _compact(" ".join(word for word in english_words if word not in _GENERIC_EN))
+    english_generic = sum(
+        word in _GENERIC_EN and word not in ("of", "the") for word in english_words
+    )
+    core_ko, korean_generic = whole_ko, 0
     for prefix in _GENERIC_KO_PREFIX:
         if core_ko.startswith(prefix) and len(core_ko) > len(prefix) + 1:
-            core_ko = core_ko[len(prefix) :]
+            core_ko, korean_generic = core_ko[len(prefix) :], korean_generic + 1
             break
     for suffix in _GENERIC_KO_SUFFIX:
         if core_ko.endswith(suffix) and len(core_ko) > len(suffix) + 1:
-            core_ko = core_ko[: -len(suffix)]
+            core_ko, korean_generic = core_ko[: -len(suffix)], korean_generic + 1
             break
-    stripped_en, stripped_ko = core_en != whole_en, core_ko != whole_ko
-    if core_en and (stripped_en or stripped_ko):
-        penalty = 0.05 if stripped_en == stripped_ko else 0.15
+    if core_en and (core_en != whole_en or core_ko != whole_ko):
+        # each generic part one side has and the other lacks costs: 남코카서스 지역 names a
+        # region that "South Caucasus" does not
+        penalty = 0.05 + 0.1 * abs(english_generic - korean_generic)
         scores.append(_spelling_similarity(core_ko, core_en) - penalty)
     return max(scores)
 
