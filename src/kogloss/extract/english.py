@@ -197,7 +197,7 @@ def _appositive_title(
         run = tokens[position : run_end(tokens, position)]
         parse = parse_title(run, sentence.common) if has_title_head(run) else None
         if parse is not None and parse.name is None:
-            return position, position + parse.title[1]
+            return position + parse.title[0], position + parse.title[1]
         return None
     lower_end = lower_title_after(tokens, end + 1)
     return (position, lower_end) if lower_end > end + 1 else None

@@ -346,14 +346,21 @@ class Pairer:
         heads = korean_heads(candidate.en)
         if not heads:
             return None
-        names = [p.ko for c in self.candidates if c.type == "person" if (p := done.get(id(c)))]
+        name_words = {
+            word
+            for person in self.candidates
+            if person.type == "person" and (pairing := done.get(id(person)))
+            for word in pairing.ko.split()
+        }
+        places = self._place_forms(done)
         votes: dict[str, int] = defaultdict(int)
         for _, unit in self.mentions_in[id(candidate)]:
             fitting = [
-                " ".join(span.form.split())
+                clean_title_form(" ".join(span.form.split()), candidate.en, places)
                 for span in unit.spans
-                if span.form.endswith(heads) and not any(name in span.form for name in names)
+                if span.form.endswith(heads) and not name_words & set(span.form.split())
             ]
+            fitting = [form for form in fitting if form.endswith(heads)]
             if fitting:
                 form = max(fitting, key=lambda form: (len(form.split()), len(form), form))
                 while len(form.split()) > 1 and len(form.split()[0]) == 1:
@@ -390,8 +397,7 @@ class Pairer:
 def _title_beside(
     unit: AlignedUnit, person_ko: str, title_en: str, place_forms: Mapping[str, str]
 ) -> str | None:
-    compact_text = unit.korean
-    position = compact_text.find(person_ko)
+    position = unit.korean.find(person_ko)
     if position < 0:
         return None
     person_end = position + len(person_ko)
@@ -405,16 +411,16 @@ def _title_beside(
         chosen = max(before, key=lambda s: s.tokens)
     if chosen is None:
         return None
-    form = " ".join(chosen.form.split())
+    return clean_title_form(" ".join(chosen.form.split()), title_en, place_forms)
+
+
+def clean_title_form(form: str, title_en: str, place_forms: Mapping[str, str]) -> str:
+    """The part of a Korean noun run that is the English title: one side of 부총리 겸 위원장
+    when the English names one title, without leading places the English leaves out."""
     if " 겸 " in form and not _COORDINATED.search(title_en):
-        # 부총리 겸 위원장 holds two titles; the English names one: the part with its head
         parts = form.split(" 겸 ")
         heads = korean_heads(title_en)
-        form = (
-            next((part for part in parts if part.endswith(heads)), parts[0])
-            if heads
-            else (parts[0])
-        )
+        form = next((part for part in parts if heads and part.endswith(heads)), parts[0])
     words = form.split()
     while len(words) > 1 and _foreign_place(words[0], title_en, place_forms):
         words = words[1:]

@@ -97,6 +97,9 @@ def parse_title(tokens: list[Token], common: frozenset[str]) -> TitleParse | Non
     if not heads:
         return None
     head = heads[0]
+    # the title opens after the last small word before its head: "Outcome of First Vice
+    # Minister ..." is a headline around the title, "UN Secretary-General" a title
+    opening = max((i + 1 for i in range(head) if tokens[i].is_connector), default=0)
     index = head + 1
     # Coordinated titles: "Spokesperson and Deputy Minister", "Deputy Prime Minister and
     # Minister of Foreign Affairs".
@@ -114,12 +117,12 @@ def parse_title(tokens: list[Token], common: frozenset[str]) -> TitleParse | Non
         stop = _complement_end(tokens, index)
         name_start = _name_suffix(tokens, index + 1, stop, common)
         if name_start < stop:
-            return TitleParse((0, name_start), (name_start, stop), stop)
-        return TitleParse((0, stop), None, stop)
+            return TitleParse((opening, name_start), (name_start, stop), stop)
+        return TitleParse((opening, stop), None, stop)
     name_end = _name_at(tokens, index, common)
     if name_end > index:
-        return TitleParse((0, index), (index, name_end), name_end)
-    return TitleParse((0, index), None, index)
+        return TitleParse((opening, index), (index, name_end), name_end)
+    return TitleParse((opening, index), None, index)
 
 
 def _complement_end(tokens: list[Token], index: int) -> int:
