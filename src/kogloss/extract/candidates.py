@@ -79,7 +79,7 @@ def link_short_names(mentions: list[Mention]) -> list[Mention]:
     (first word of a hyphenated Korean name, last word otherwise) it is, found in the same
     document first and in the whole corpus after; the short title it came with is dropped
     when the full name's own title contains it ("Vice Minister" in "First Vice Minister of
-    Foreign Affairs").
+    Foreign Affairs"). A surname two full names of the release share is no candidate.
     """
     full_names: dict[tuple[str, str], list[Mention]] = {}
     for mention in mentions:
@@ -89,6 +89,7 @@ def link_short_names(mentions: list[Mention]) -> list[Mention]:
             full_names.setdefault((mention.path, surname), []).append(mention)
             full_names.setdefault(("", surname), []).append(mention)
     renamed: dict[tuple[str, int], Mention] = {}
+    ambiguous: set[tuple[str, int]] = set()
     for mention in mentions:
         if mention.type != "person" or " " in mention.text:
             continue
@@ -97,11 +98,14 @@ def link_short_names(mentions: list[Mention]) -> list[Mention]:
             continue
         names = {candidate.text for candidate in full}
         if len(names) > 1:
-            continue  # two persons share the surname: leave the short form alone
+            ambiguous.add((mention.path, mention.start))
+            continue  # two persons share the surname: no one to count "Kim" for
         renamed[(mention.path, mention.start)] = full[0]
     result = []
     for mention in mentions:
         full = renamed.get((mention.path, mention.start))
+        if mention.type == "person" and (mention.path, mention.start) in ambiguous:
+            continue
         if mention.type == "person" and full is not None:
             result.append(replace(mention, text=full.text))
         elif mention.type == "title" and mention.link is not None and " " not in mention.link:

@@ -107,7 +107,10 @@ def _read_acronyms(sentence: SentenceReader) -> list[tuple[int, int]]:
         end = sentence.start + pair.end
         expansion_end = start + len(pair.expansion)
         first = Token(pair.expansion, start, expansion_end)
-        sentence.add("acronym", first, first, abbr=pair.acronym)
+        acronym = pair.acronym
+        if acronym.endswith("s") and acronym[:-1].isupper():
+            acronym = acronym[:-1]  # "internally displaced persons (IDPs)" introduces IDP
+        sentence.add("acronym", first, first, abbr=acronym)
         spans.append((start, end))
     return spans
 

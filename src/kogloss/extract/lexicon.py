@@ -55,7 +55,7 @@ ORG_HEADS = words("""
 
 # Last words of place names.
 PLACE_TAILS = words("""
-    Province Region Regions District Valley Sea Ocean Lake River Mountains Mountain Peninsula
+    Province Region District Valley Sea Ocean Lake River Mountains Mountain Peninsula
     Peninsular Palace Avenue Street Road Route Corridor Island Islands Strait Bay Gulf City
     County Oblast Coast Desert Plateau Basin Canal Square Park Hall Airport Port Harbor Harbour
     Pass Zone Steppe Highway Bridge Stadium Tower Gate Plain Plains
@@ -164,7 +164,7 @@ KNOWN_ACRONYMS = {
 # Upper-case words that are not acronyms (headline and dateline capitals).
 NOT_ACRONYMS = words(
     "INTERVIEW UPDATE UPDATED PHOTO VIDEO NEWS PRESS RELEASE ALL RIGHTS RESERVED COPYRIGHT "
-    "TEL FAX OK I II III IV V VI VII VIII IX X XI XII AM PM"
+    "TEL FAX OK I II III IV V VI VII VIII IX X XI XII AM PM USD EUR KRW JPY CNY RUB"
 )
 
 # The Korean words that end a title, by the English title's head word: how a title without a

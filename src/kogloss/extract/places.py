@@ -110,6 +110,9 @@ def _read_hyphenated(sentence: SentenceReader, tokens: list[Token], index: int) 
 
 
 def _after_place_preposition(tokens: list[Token], index: int) -> bool:
+    following = tokens[index + 1].text if index + 1 < len(tokens) else ""
+    if following[:1].isdigit():
+        return False  # "to Level 3", "in Phase 2": a numbered thing, not a place
     position = index - 1
     while position >= 0 and (
         tokens[position].text in ("and", "or", ",") or tokens[position].is_capitalised
