@@ -1,9 +1,11 @@
 """Speed of `kogloss extract` on 1,000 generated releases, English alone and with the Korean
 originals (alignment, kiwipiepy analysis, pairing), on one core.
 
-The corpus is built from the align development set (tests/data/align): each generated pair
-is one of its releases with persons and places swapped consistently on both sides from a
+The bilingual corpus is built from the align development set (tests/data/align): each pair is
+one of its releases with persons and places swapped consistently on both sides from a
 bilingual table, so sentences, lengths and alignment difficulty stay those of real releases.
+English alone is also timed on the longer, scraped-looking releases of benchmarks/corpus.py
+(the detect benchmark's generator: boilerplate, Hangul leftovers, related-news blocks).
 
 Run: python benchmarks/bench_extract.py [--releases 1000]
 """
@@ -13,10 +15,16 @@ from __future__ import annotations
 import argparse
 import platform
 import random
+import sys
+import tempfile
 import time
 from pathlib import Path
 
-from kogloss.document import Document, document_from_text
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from corpus import write_corpus
+
+from kogloss.document import Document, collect_paths, document_from_text, load_document
 from kogloss.extract.corpus import extract_candidates
 from kogloss.extract.korean import analyser
 
@@ -109,6 +117,18 @@ def main() -> None:
     print(
         f"English only: {seconds:.1f} s, {len(pairs) / seconds:.0f} releases/s, "
         f"{len(candidates)} candidates"
+    )
+
+    with tempfile.TemporaryDirectory() as directory:
+        write_corpus(Path(directory), arguments.releases)
+        scraped = [load_document(path) for path in collect_paths([directory])]
+    scraped_size = sum(len(document.text.encode("utf-8")) for document in scraped)
+    started = time.perf_counter()
+    candidates = extract_candidates(scraped)
+    seconds = time.perf_counter() - started
+    print(
+        f"English only, {len(scraped)} scraped-style releases ({scraped_size / 1e6:.1f} MB): "
+        f"{seconds:.1f} s, {len(scraped) / seconds:.0f} releases/s, {len(candidates)} candidates"
     )
 
     started = time.perf_counter()
