@@ -24,6 +24,11 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
         "Find Korean leftovers, mixed-language segments and web boilerplate.",
     ),
     "extract": ("kogloss.cli.extract_cmd", "extract_command", "Propose glossary candidates."),
+    "glossary": (
+        "kogloss.cli.glossary_cmd",
+        "glossary_group",
+        "Lint, merge, export and look up the glossary.",
+    ),
 }
 
 

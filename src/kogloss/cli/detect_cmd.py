@@ -7,7 +7,7 @@ import sys
 
 import click
 
-from kogloss.cli.options import exit_code, input_options, output_options
+from kogloss.cli.options import emit, exit_code, input_options, output_options
 from kogloss.detect import detect
 from kogloss.document import DEFAULT_INCLUDE, STDIN_PATH, collect_paths, load_document
 from kogloss.errors import InputError
@@ -75,7 +75,7 @@ def detect_command(
         text = render(findings, output_format, color=color)
         if show_segments and output_format == "text":
             text = _segment_listing(results) + text
-    _emit(text, output)
+    emit(text, output)
     sys.exit(exit_code(findings, fail_on))
 
 
@@ -97,7 +97,7 @@ def _segment_listing(results: list) -> str:
 
 def _write_stripped(results: list, output: str | None) -> None:
     if len(results) == 1 and (output is None or not os.path.isdir(output)):
-        _emit(results[0].content_text(), output)
+        emit(results[0].content_text(), output)
         return
     if output is None or not os.path.isdir(output):
         raise InputError(
@@ -108,11 +108,3 @@ def _write_stripped(results: list, output: str | None) -> None:
         if result.document.path == STDIN_PATH:
             name = "stdin.txt"
         write_atomic(os.path.join(output, name), result.content_text())
-
-
-def _emit(text: str, output: str | None) -> None:
-    if output is None:
-        sys.stdout.write(text)
-        sys.stdout.flush()
-    else:
-        write_atomic(output, text)

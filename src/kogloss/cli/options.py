@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable
 from typing import Any, TypeVar
 
 import click
 
 from kogloss.document import DEFAULT_INCLUDE, DEFAULT_MAX_BYTES
+from kogloss.fileio import write_atomic
 from kogloss.findings import Finding, Severity
 from kogloss.report import FORMATS
 
@@ -83,3 +85,12 @@ def exit_code(findings: list[Finding], fail_on: str) -> int:
         return 0
     threshold = Severity.parse(fail_on)
     return 1 if any(finding.severity >= threshold for finding in findings) else 0
+
+
+def emit(text: str, output: str | None) -> None:
+    """Print ``text``, or write it to ``output`` in one rename (never half-written)."""
+    if output is None:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    else:
+        write_atomic(output, text)

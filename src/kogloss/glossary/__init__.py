@@ -1,0 +1,28 @@
+"""The glossary: YAML that editors own, loaded with precise errors, matched fast, exchanged.
+
+The names exported here are a contract with the check and extract work (see docs/glossary.md).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from kogloss.glossary.index import TermIndex, TermMatch
+from kogloss.glossary.load import load_glossary
+from kogloss.glossary.model import Entry, Glossary, Variant
+
+
+def default_glossary_path() -> Path:
+    """The reviewed glossary shipped inside the package (``kogloss/data/glossary``)."""
+    return Path(__file__).resolve().parent.parent / "data" / "glossary"
+
+
+__all__ = [
+    "Entry",
+    "Glossary",
+    "TermIndex",
+    "TermMatch",
+    "Variant",
+    "default_glossary_path",
+    "load_glossary",
+]
