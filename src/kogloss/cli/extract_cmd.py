@@ -10,9 +10,21 @@ from kogloss.cli.options import input_options
 from kogloss.document import DEFAULT_INCLUDE, collect_paths, load_document
 from kogloss.extract.candidates import TYPES
 from kogloss.extract.corpus import extract_candidates
+from kogloss.extract.known import glossary_pairs, split_known
 from kogloss.extract.output import FORMATS, render, select
 from kogloss.extract.sources import pair_sources
 from kogloss.fileio import write_atomic
+from kogloss.glossary import Glossary, default_glossary_path, load_glossary
+
+
+def _glossary(path: str | None, disabled: bool) -> Glossary | None:
+    """The glossary to compare with: the one named, else the shipped one when it exists."""
+    if disabled:
+        return None
+    if path is not None:
+        return load_glossary(path)
+    default = default_glossary_path()
+    return load_glossary(default) if default.exists() else None
 
 
 def _parse_types(value: str | None) -> list[str] | None:
@@ -58,6 +70,15 @@ def _parse_types(value: str | None) -> list[str] | None:
     "x.ko.txt pairs with x.en.txt or x.txt by name.",
 )
 @click.option("--lines", is_flag=True, help="Both sides of a pair hold one sentence per line.")
+@click.option(
+    "--glossary",
+    "glossary_path",
+    type=click.Path(exists=True),
+    default=None,
+    help="Glossary file or directory (default: the shipped glossary): terms it has are "
+    "reported as known, not proposed again, and its Korean forms are trusted for pairing.",
+)
+@click.option("--no-glossary", is_flag=True, help="Propose every term; use no glossary.")
 @click.option("-v", "--verbose", is_flag=True, help="Say what was read.")
 def extract_command(
     paths: tuple[str, ...],
@@ -71,6 +92,8 @@ def extract_command(
     types_option: str | None,
     sources: tuple[str, ...],
     lines: bool,
+    glossary_path: str | None,
+    no_glossary: bool,
     verbose: bool,
 ) -> None:
     """Propose glossary entries: titles and their persons, places, organisations, acronyms.
@@ -80,6 +103,8 @@ def extract_command(
     was seen in and one example sentence. Boilerplate lines are not read. With the Korean
     originals (--source, or x.ko.txt beside x.en.txt) each candidate is paired with its Korean
     form where the aligned sentences show it, with the method and a confidence in `note`.
+    Terms the glossary already has are listed as known (with new spellings seen), not
+    proposed again.
 
     \b
     Examples:
@@ -101,9 +126,17 @@ def extract_command(
 
     documents = {path: read(path) for path in english_paths}
     korean_pairs = [(read(korean), documents[english]) for korean, english in pair_paths]
-    candidates = extract_candidates(list(documents.values()), korean_pairs, lines=lines)
+    glossary = _glossary(glossary_path, no_glossary)
+    candidates = extract_candidates(
+        list(documents.values()),
+        korean_pairs,
+        known_pairs=glossary_pairs(glossary) if glossary else None,
+        preferred_forms=[entry.en for entry in glossary.entries] if glossary else (),
+        lines=lines,
+    )
     candidates = select(candidates, min_count, types)
-    text = render(candidates, output_format)
+    new, known = split_known(candidates, glossary) if glossary else (candidates, [])
+    text = render(new, output_format, known)
     if output is None:
         sys.stdout.write(text)
         sys.stdout.flush()
