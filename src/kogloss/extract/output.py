@@ -36,6 +36,7 @@ class KnownTerm:
     def to_dict(self) -> dict[str, Any]:
         return {
             "en": self.entry_en,
+            "seen_as": self.candidate.en,
             "type": self.candidate.type,
             "glossary": self.where,
             "count": self.candidate.count,
@@ -107,7 +108,10 @@ def render(
         lines.append("#\n# Already in the glossary (not proposed again):\n")
         for term in known:
             seen = f"; new spellings seen: {', '.join(term.new_forms)}" if term.new_forms else ""
-            lines.append(f"#   {term.entry_en} ({term.where}), {term.candidate.count}x{seen}\n")
+            name = term.entry_en
+            if term.candidate.en != term.entry_en:
+                name = f"{term.candidate.en} (as {term.entry_en})"
+            lines.append(f"#   {name} ({term.where}), {term.candidate.count}x{seen}\n")
     body = yaml.safe_dump(
         {"terms": entries}, allow_unicode=True, sort_keys=False, width=4096, indent=2
     )
