@@ -36,6 +36,7 @@ from kogloss.extract.places import read_known_parts, read_word
 from kogloss.extract.reader import SentenceReader, text_of
 from kogloss.extract.runs import run_end, split_run
 from kogloss.extract.titles import (
+    TitleParse,
     has_title_head,
     honorific_prefix,
     is_plural_title,
@@ -220,7 +221,9 @@ def _read_person(sentence: SentenceReader, tokens: list[Token], start: int, end:
     return title[1]
 
 
-def _read_title(sentence: SentenceReader, tokens: list[Token], start: int, end: int, parse) -> int:
+def _read_title(
+    sentence: SentenceReader, tokens: list[Token], start: int, end: int, parse: TitleParse
+) -> int:
     title_start, title_end = start + parse.title[0], start + parse.title[1]
     title_text = text_of(sentence, tokens, title_start, title_end)
     if parse.name is not None:
@@ -258,7 +261,9 @@ def _specific_title(run: list[Token]) -> bool:
     )
 
 
-def _read_title_organisation(sentence: SentenceReader, tokens: list[Token], start: int, end: int):
+def _read_title_organisation(
+    sentence: SentenceReader, tokens: list[Token], start: int, end: int
+) -> None:
     """The organisation inside a title: "Speaker of the Azerbaijan National Assembly"."""
     for index in range(start, end):
         if tokens[index].text in ("of", "for") and tokens[index - 1].text in TITLE_HEADS:

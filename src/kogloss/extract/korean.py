@@ -14,8 +14,12 @@ import warnings
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from kogloss.extract.lexicon import words
+
+if TYPE_CHECKING:
+    from kiwipiepy import Kiwi, Token
 
 # Tags that may sit inside a Korean name or title: nouns, foreign letters, the 제 of 제1차관,
 # noun suffixes; and joiners: the hyphen of 한-중앙아, the middle dot of 난민·국내실향민, the
@@ -54,8 +58,8 @@ class KoreanSpan:
 
 
 @lru_cache(maxsize=1)
-def _analyser(user_words: tuple[str, ...]):  # kiwipiepy.Kiwi: imported only when needed
-    from kiwipiepy import Kiwi
+def _analyser(user_words: tuple[str, ...]) -> Kiwi:
+    from kiwipiepy import Kiwi  # imported only when a Korean original is read
 
     with warnings.catch_warnings():  # 0 means one thread since 0.21; it warns about the change
         warnings.simplefilter("ignore", DeprecationWarning)
@@ -66,7 +70,7 @@ def _analyser(user_words: tuple[str, ...]):  # kiwipiepy.Kiwi: imported only whe
     return kiwi
 
 
-def analyser(user_words: Iterable[str] = ()):
+def analyser(user_words: Iterable[str] = ()) -> Kiwi:
     """The shared analyser, with ``user_words`` (Korean names and titles) kept whole."""
     return _analyser(tuple(sorted(set(user_words))))
 
@@ -76,8 +80,8 @@ def noun_spans(text: str, user_words: Iterable[str] = ()) -> list[KoreanSpan]:
     kiwi = analyser(user_words)
     with _lock:  # Kiwi objects are not documented as thread-safe
         tokens = kiwi.tokenize(text)
-    groups: list[list] = []
-    current: list = []
+    groups: list[list[Token]] = []
+    current: list[Token] = []
     previous_end = -2
     for token in tokens:
         tag = token.tag
