@@ -25,6 +25,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from corpus import write_corpus
 
 from kogloss.document import Document, collect_paths, document_from_text, load_document
+from kogloss.extract.candidates import Candidate
 from kogloss.extract.corpus import extract_candidates
 from kogloss.extract.korean import analyser
 
@@ -92,6 +93,21 @@ def generate_pairs(count: int, seed: int = 11) -> list[tuple[Document, Document]
     return pairs
 
 
+def timed(
+    label: str,
+    english: list[Document],
+    pairs: list[tuple[Document, Document]] | None = None,
+) -> list[Candidate]:
+    started = time.perf_counter()
+    candidates = extract_candidates(english, pairs or (), lines=bool(pairs))
+    seconds = time.perf_counter() - started
+    print(
+        f"{label}: {len(english)} releases in {seconds:.1f} s, "
+        f"{len(english) / seconds:.0f} releases/s, {len(candidates)} candidates"
+    )
+    return candidates
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--releases", type=int, default=1000)
@@ -111,34 +127,17 @@ def main() -> None:
     load = time.perf_counter() - started
     print(f"kiwipiepy model load: {load:.2f} s (once per run)")
 
-    started = time.perf_counter()
-    candidates = extract_candidates(english)
-    seconds = time.perf_counter() - started
-    print(
-        f"English only: {seconds:.1f} s, {len(pairs) / seconds:.0f} releases/s, "
-        f"{len(candidates)} candidates"
-    )
+    timed("English only", english)
 
     with tempfile.TemporaryDirectory() as directory:
         write_corpus(Path(directory), arguments.releases)
         scraped = [load_document(path) for path in collect_paths([directory])]
     scraped_size = sum(len(document.text.encode("utf-8")) for document in scraped)
-    started = time.perf_counter()
-    candidates = extract_candidates(scraped)
-    seconds = time.perf_counter() - started
-    print(
-        f"English only, {len(scraped)} scraped-style releases ({scraped_size / 1e6:.1f} MB): "
-        f"{seconds:.1f} s, {len(scraped) / seconds:.0f} releases/s, {len(candidates)} candidates"
-    )
+    timed(f"English only, scraped-style releases ({scraped_size / 1e6:.1f} MB)", scraped)
 
-    started = time.perf_counter()
-    candidates = extract_candidates(english, pairs, lines=True)
-    seconds = time.perf_counter() - started
+    candidates = timed("with Korean originals", english, pairs)
     paired = sum(candidate.ko is not None for candidate in candidates)
-    print(
-        f"with Korean originals: {seconds:.1f} s, {len(pairs) / seconds:.0f} releases/s, "
-        f"{len(candidates)} candidates, {paired} with a Korean form"
-    )
+    print(f"  {paired} candidates with a Korean form")
 
 
 if __name__ == "__main__":

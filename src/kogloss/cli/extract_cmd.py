@@ -2,18 +2,15 @@
 
 from __future__ import annotations
 
-import sys
-
 import click
 
-from kogloss.cli.options import input_options
+from kogloss.cli.options import emit, input_options
 from kogloss.document import DEFAULT_INCLUDE, collect_paths, load_document
 from kogloss.extract.candidates import TYPES
 from kogloss.extract.corpus import extract_candidates
 from kogloss.extract.known import glossary_pairs, split_known
 from kogloss.extract.output import FORMATS, render, select
 from kogloss.extract.sources import pair_sources
-from kogloss.fileio import write_atomic
 from kogloss.glossary import Glossary, default_glossary_path, load_glossary
 
 
@@ -136,9 +133,4 @@ def extract_command(
     )
     candidates = select(candidates, min_count, types)
     new, known = split_known(candidates, glossary) if glossary else (candidates, [])
-    text = render(new, output_format, known)
-    if output is None:
-        sys.stdout.write(text)
-        sys.stdout.flush()
-    else:
-        write_atomic(output, text)
+    emit(render(new, output_format, known), output)
