@@ -28,6 +28,7 @@ from kogloss.extract.lexicon import (
     ORG_HEADS,
     ORG_TAILS,
     PLACE_TAILS,
+    TERM_TAILS,
     TITLE_HEADS,
     TITLE_MODIFIERS,
     words,
@@ -266,7 +267,8 @@ def _read_title_organisation(
 ) -> None:
     """The organisation inside a title: "Speaker of the Azerbaijan National Assembly"."""
     for index in range(start, end):
-        if tokens[index].text in ("of", "for") and tokens[index - 1].text in TITLE_HEADS:
+        head = index - 4 if tokens[index - 1].text == ")" else index - 1  # Khokim (Governor) of
+        if tokens[index].text in ("of", "for") and tokens[head].text in TITLE_HEADS:
             inner = index + 1
             while inner < end and tokens[inner].text == "the":
                 inner += 1
@@ -306,8 +308,8 @@ def _classify(
     ):
         sentence.add("org", first, last)
         return
-    if orgs_only:
-        return
+    if orgs_only and last.text not in PLACE_TAILS:
+        return  # inside a title only organisations and places count: "Namangan Region"
     if (last.text.capitalize() in PLACE_TAILS or first.text in _PLACE_OPENINGS) and len(run) > 1:
         sentence.add("place", first, last)
         return
@@ -317,4 +319,18 @@ def _classify(
     if is_place(text, major_only=initial):
         sentence.add("place", first, last)
         return
+    named_by_tail = last.text in TERM_TAILS and not any(
+        token.text in ORG_TAILS or token.text in TITLE_HEADS for token in run[:-1]
+    )  # not "Embassy Hosts Korea Week", a headline around a name
+    if named_by_tail or _quoted(sentence, first, last):
+        sentence.add("term", first, last)  # "Audacious Initiative", “Honorary Reader”
+        return
     read_known_parts(sentence, tokens[start:end])
+
+
+def _quoted(sentence: SentenceReader, first: Token, last: Token) -> bool:
+    """A run that fills a pair of quotation marks is the name of something."""
+    text = sentence.document.text
+    before = text[first.start - 1 : first.start] if first.start else ""
+    after = text[last.end : last.end + 1]
+    return before in ("“", '"') and after in ("”", '"')

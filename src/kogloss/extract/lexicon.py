@@ -61,6 +61,13 @@ PLACE_TAILS = words("""
     Pass Zone Steppe Highway Bridge Stadium Tower Gate Plain Plains
     """)
 
+# Last words of named programmes, policies, events and instruments (type ``term``).
+TERM_TAILS = words("""
+    Initiative Strategy Partnership System Scholarship Programme Program Project Plan Policy
+    Week Concert Festival Agreement Treaty Declaration Vision Award Prize Doctrine Charter
+    Accord Convention Protocol Exhibition Expo Games Olympics
+    """)
+
 # Lower-case heads after a list or a hyphenated run: "Khojavand, Barda and Fuzuli regions",
 # "Baku-Tbilisi-Kars railway".
 PLACE_LIST_HEADS = words(

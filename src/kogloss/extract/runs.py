@@ -14,6 +14,7 @@ from kogloss.extract.lexicon import (
     ORG_HEADS,
     ORG_TAILS,
     PLACE_TAILS,
+    TERM_TAILS,
     TITLE_HEADS,
     words,
 )
@@ -115,7 +116,7 @@ def split_run(tokens: list[Token], start: int, end: int) -> list[tuple[int, int]
         if word in ("of", "for", "on") and not any(
             token.text in _TAKES_COMPLEMENT for token in tokens[start:index]
         ):
-            return split_run(tokens, index + 1, end)
+            return [(start, index), *split_run(tokens, index + 1, end)]
     parts = []
     part_start = start
     for index in range(start, end):
@@ -148,5 +149,5 @@ def _splits_at(tokens: list[Token], start: int, index: int, end: int) -> bool:
         and not any(token.text == "of" for token in after)
     ):
         return True  # "... of Georgia and Tbilisi State University"
-    heads = ORG_HEADS | ORG_TAILS | TITLE_HEADS
+    heads = ORG_HEADS | ORG_TAILS | TITLE_HEADS | TERM_TAILS
     return not any(token.text in heads for token in tokens[start:end])
