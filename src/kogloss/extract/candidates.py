@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, replace
 from rapidfuzz.distance import Levenshtein
 
 from kogloss.extract.gazetteer import is_place
-from kogloss.extract.lexicon import KNOWN_ACRONYMS
+from kogloss.extract.lexicon import KNOWN_ACRONYMS, ORG_HEADS
 
 TYPES = ("title", "person", "place", "org", "acronym", "term")
 
@@ -215,6 +215,7 @@ def fold_short_organisations(candidates: list[Candidate]) -> list[Candidate]:
             if other is not candidate
             and other.en.endswith(" " + candidate.en)
             and not is_place(candidate.en.split()[0])
+            and candidate.en.split()[0] not in ORG_HEADS
             and set(other.seen_in) & set(candidate.seen_in)
             and id(other) not in absorbed
         ]

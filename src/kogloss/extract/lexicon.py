@@ -197,3 +197,37 @@ KOREAN_TITLE_HEADS = {
     "Representative": ("대표",),
     "Coordinator": ("조정관",),
 }
+
+# The Korean endings of organisation names, by the English name's head word (last word, or
+# first word of "Ministry of ..."): how an organisation is found in the aligned Korean.
+KOREAN_ORG_HEADS = {
+    "Ministry": ("부", "처"),
+    "Agency": ("청", "원", "단", "공사", "공단"),
+    "Service": ("청",),
+    "Administration": ("청", "처"),
+    "Committee": ("위원회",),
+    "Council": ("이사회", "협의회", "위원회"),
+    "Embassy": ("대사관",),
+    "Consulate": ("영사관",),
+    "Bank": ("은행",),
+    "Eximbank": ("수출입은행",),
+    "Forum": ("포럼",),
+    "Fund": ("기금",),
+    "Corporation": ("공사", "공단", "회사"),
+    "Company": ("회사", "공사"),
+    "University": ("대학교", "대학"),
+    "Institute": ("연구원", "연구소", "학당"),
+    "Center": ("센터",),
+    "Centre": ("센터",),
+    "Library": ("도서관",),
+    "Assembly": ("국회", "의회"),
+    "Consultation": ("협의회",),
+    "Dialogue": ("대화",),
+    "Team": ("대", "팀"),
+    "Academy": ("외교원", "아카데미"),
+    "Chamber": ("회의소",),
+    "Railways": ("철도공사", "철도"),
+    "Concern": ("공사",),
+    "Society": ("협회", "학회"),
+    "Federation": ("연맹",),
+}

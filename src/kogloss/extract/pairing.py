@@ -24,7 +24,13 @@ from functools import lru_cache
 
 from kogloss.extract.candidates import Candidate, Mention
 from kogloss.extract.korean import KoreanSpan, noun_spans
-from kogloss.extract.lexicon import KOREAN_TITLE_HEADS, TITLE_HEADS, TITLE_MODIFIERS, words
+from kogloss.extract.lexicon import (
+    KOREAN_ORG_HEADS,
+    KOREAN_TITLE_HEADS,
+    TITLE_HEADS,
+    TITLE_MODIFIERS,
+    words,
+)
 from kogloss.romanize import (
     edit_distance,
     hangul_surnames,
@@ -46,6 +52,8 @@ _HANGUL = re.compile("[\uac00-\ud7a3]")
 _COORDINATED = re.compile(
     r"\band (?:" + "|".join(sorted(TITLE_HEADS | TITLE_MODIFIERS)) + r")\b"
 )  # "Deputy Prime Minister and Minister of ...": two titles in one
+# Common nouns with an organisation's ending: 정부 "government", 부처 "ministries".
+_GENERIC_KO_NAMES = words("정부 부처 관계부처 유관부처 당국")
 _GLOSS = re.compile(r"\s*\([^()]*\)")
 TRANSLITERATION_THRESHOLD = 0.5
 FOREIGN_NAME_THRESHOLD = 0.55
@@ -236,6 +244,7 @@ class Pairer:
             for form in unit.forms:
                 self.korean_where[form].add(unit.key)
         self.candidates = list(candidates)
+        self._orgs_by_unit: dict[tuple[str, int], list[tuple[Mention, AlignedUnit]]] | None = None
 
     def dice(self, candidate: Candidate, korean: str) -> float:
         english = self.where[id(candidate)]
@@ -282,6 +291,10 @@ class Pairer:
                 return pairing
         if candidate.type == "title":
             pairing = self._beside_person(candidate, done) or self._by_head(candidate, done)
+            if pairing is not None:
+                return pairing
+        if candidate.type in ("org", "acronym"):  # an acronym's expansion may name one
+            pairing = self._by_org_head(candidate, done)
             if pairing is not None:
                 return pairing
         return self._by_cooccurrence(candidate, forms)
@@ -372,6 +385,61 @@ class Pairer:
         share = count / len(self.mentions_in[id(candidate)])
         return Pairing(form, round(0.5 + 0.3 * share, 2), "Korean head of the title")
 
+    def _by_org_head(self, candidate: Candidate, done: dict[int, Pairing]) -> Pairing | None:
+        """An organisation: the noun run that ends with the Korean ending of its English head
+        (부 for Ministry, 청 for Service, 대사관 for Embassy); where a sentence names several
+        organisations with the same head, the n-th English one is the n-th Korean one."""
+        heads = korean_org_heads(candidate.en)
+        if not heads:
+            return None
+        places = self._place_forms(done)
+        votes: dict[str, int] = defaultdict(int)
+        for mention, unit in self.mentions_in[id(candidate)]:
+            korean = _outermost(
+                [
+                    span
+                    for span in unit.spans
+                    if span.form.endswith(heads)
+                    and span.tokens <= 6
+                    and span.form.split()[-1] not in _GENERIC_KO_NAMES
+                ]
+            )
+            english = sorted(
+                {
+                    (other.start, other.text)
+                    for other, other_unit in self._org_mentions(unit)
+                    if korean_org_heads(other.text) == heads
+                }
+            )
+            if not korean or len(korean) != len(english):
+                continue
+            starts = [start for start, _ in english]
+            if mention.start not in starts:
+                continue  # "MOFA" alone: the acronym, not the name with the ending
+            position = starts.index(mention.start)
+            proper_words = {span.form for span in unit.spans if span.proper}
+            words_ = korean[position].form.split()
+            while len(words_) > 1 and (
+                _foreign_place(words_[0], candidate.en, places)
+                or not (words_[0] in proper_words or any(k in words_[0] for k in places))
+            ):
+                words_ = words_[1:]  # 회담 직후 국립외교원: "right after the talks" is no name
+            votes[" ".join(words_)] += 1
+        if not votes:
+            return None
+        form, count = max(votes.items(), key=lambda item: (item[1], item[0]))
+        share = count / len(self.mentions_in[id(candidate)])
+        return Pairing(form, round(0.5 + 0.3 * share, 2), "Korean ending of the name")
+
+    def _org_mentions(self, unit: AlignedUnit) -> list[tuple[Mention, AlignedUnit]]:
+        if self._orgs_by_unit is None:
+            self._orgs_by_unit = defaultdict(list)
+            for candidate in self.candidates:
+                if candidate.type in ("org", "acronym"):
+                    for mention, other in self.mentions_in[id(candidate)]:
+                        self._orgs_by_unit[other.key].append((mention, other))
+        return self._orgs_by_unit[unit.key]
+
     def _place_forms(self, done: dict[int, Pairing]) -> dict[str, str]:
         places = {}
         for candidate in self.candidates:
@@ -425,6 +493,30 @@ def clean_title_form(form: str, title_en: str, place_forms: Mapping[str, str]) -
     while len(words) > 1 and _foreign_place(words[0], title_en, place_forms):
         words = words[1:]
     return " ".join(words)
+
+
+def korean_org_heads(name_en: str) -> tuple[str, ...]:
+    """Korean endings for an English organisation name, by its last word or its first."""
+    words_ = name_en.split()
+    for word in (words_[-1], words_[0]):
+        if word in KOREAN_ORG_HEADS:
+            return KOREAN_ORG_HEADS[word]
+    return ()
+
+
+def _outermost(spans: list[KoreanSpan]) -> list[KoreanSpan]:
+    """The spans no other span holds, in text order."""
+    return sorted(
+        (
+            span
+            for span in spans
+            if not any(
+                other is not span and other.start <= span.start and span.end <= other.end
+                for other in spans
+            )
+        ),
+        key=lambda span: span.start,
+    )
 
 
 def korean_heads(title_en: str) -> tuple[str, ...]:
