@@ -49,3 +49,9 @@ def test_random_text_detects_with_positions_inside_the_text(text: str, kind: str
     for finding in result.findings:
         assert 0 <= finding.start < finding.end <= len(document.text)
         assert 1 <= finding.line <= finding.end_line <= line_count
+
+
+def test_lone_surrogates_in_a_string_do_not_crash_detect() -> None:
+    # Hypothesis found this: a Python str may hold a lone surrogate that UTF-8 cannot encode.
+    result = detect(document_from_text("The Forum \ud800 was held in 비슈케크.\n"))
+    assert [f.rule for f in result.findings] == ["mixed-language"]

@@ -185,3 +185,11 @@ def test_export_to_a_file(tmp_path: Path) -> None:
     result = run_cli(["glossary", "export", "--format", "tbx", "-o", str(target)])
     assert result.exit_code == 0 and result.stdout == ""
     assert len(import_entries(target, "tbx")) == len(load_glossary(ROOT / "glossary").entries)
+
+
+def test_a_control_character_cannot_go_into_tbx(tmp_path: Path) -> None:
+    glossary = tmp_path / "g.yaml"
+    glossary.write_text('terms:\n  - en: Bishkek\n    note: "bell \\a here"\n', encoding="utf-8")
+    result = run_cli(["glossary", "export", "--format", "tbx", str(glossary)])
+    assert result.exit_code == 2 and result.stdout == ""
+    assert result.stderr.startswith(f"kogloss: error: {glossary}:2: entry `Bishkek` holds")

@@ -109,3 +109,14 @@ def test_a_broken_target_is_refused_and_left_alone(tmp_path: Path) -> None:
     assert result.exit_code == 2
     assert result.stderr.startswith(f"kogloss: error: {target}:3:1: ")
     assert target.read_bytes() == before
+
+
+def test_no_candidates_is_nothing_to_do(tmp_path: Path) -> None:
+    target = _editor_copy(tmp_path)
+    before = target.read_bytes()
+    empty = tmp_path / "none.yaml"
+    empty.write_text("# kogloss extract found nothing new\nterms: []\n")
+    result = run_cli(["glossary", "merge", str(empty), "--into", str(target)])
+    assert result.exit_code == 0
+    assert "0 added, 0 updated" in result.stderr
+    assert target.read_bytes() == before

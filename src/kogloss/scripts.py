@@ -63,7 +63,7 @@ def script_profile(text: str) -> ScriptProfile:
     ASCII letters are counted in C with ``bytes.translate``; only the (usually few) non-ASCII
     characters go through the per-script regular expressions.
     """
-    data = text.encode("utf-8")
+    data = text.encode("utf-8", "surrogatepass")  # a str may hold lone surrogates
     ascii_letters = len(data) - len(data.translate(None, _ASCII_LETTERS))
     if len(data) == len(text):
         return ScriptProfile(latin=ascii_letters)

@@ -105,7 +105,7 @@ def merge_command(candidates: str, into: str, dry_run: bool) -> None:
     """
     if not os.path.isdir(into) and not into.endswith((".yaml", ".yml")):
         raise InputError(into, "--into must be a glossary directory or a .yaml file")
-    result = plan_merge(load_glossary(candidates), into)
+    result = plan_merge(load_glossary(candidates, allow_empty=True), into)
     summary = (
         f"{len(result.added)} added, {len(result.updated)} updated, "
         f"{len(result.known)} already reviewed"

@@ -104,8 +104,15 @@ def compose_yaml(path: str, text: str) -> Node | None:
         return yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.MarkedYAMLError as error:
         raise _syntax_error(path, error) from None
+    except yaml.reader.ReaderError as error:
+        before = text[: error.position]
+        line = before.count("\n") + 1
+        column = error.position - (before.rfind("\n") + 1) + 1
+        character = error.character if isinstance(error.character, str) else chr(error.character)
+        message = f"invalid YAML: control character U+{ord(character):04X} is not allowed"
+        raise InputError(path, message, line, column) from None
     except yaml.YAMLError as error:
-        raise InputError(path, f"invalid YAML: {error}") from None
+        raise InputError(path, "invalid YAML: " + " ".join(str(error).split())) from None
 
 
 def _syntax_error(path: str, error: yaml.MarkedYAMLError) -> InputError:
@@ -138,8 +145,9 @@ def read_glossary_file(path: str) -> GlossaryFile:
     return result
 
 
-def load_glossary(path: str | Path) -> Glossary:
-    """Load a glossary file or directory; the first schema error raises InputError."""
+def load_glossary(path: str | Path, allow_empty: bool = False) -> Glossary:
+    """Load a glossary file or directory; the first schema error raises InputError, and so
+    does a glossary with no entries unless ``allow_empty`` (a candidates file may be empty)."""
     entries: list[Entry] = []
     paths = glossary_files(path)
     for name in paths:
@@ -156,7 +164,7 @@ def load_glossary(path: str | Path) -> Glossary:
                 first.path, f"{first.code} {first.message}{more}", first.line, first.column
             )
         entries.extend(result.entries)
-    if not entries:
+    if not entries and not allow_empty:
         raise InputError(os.fspath(path), "empty glossary: no entries")
     return Glossary(entries=entries, paths=paths)
 

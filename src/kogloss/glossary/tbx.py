@@ -159,7 +159,14 @@ def write_tbx(entries: list[Entry], dialect: str = "tbx", title: str = "kogloss 
         writer.element(encoding, "p", "TBXBasicXCSV02.xcs", type="XCSURI")
     body = writer.element(writer.element(root, "text"), "body")
     for number, entry in enumerate(entries, 1):
-        writer.concept(body, entry, number)
+        try:
+            writer.concept(body, entry, number)
+        except ValueError:  # lxml refuses what XML 1.0 cannot hold: control characters
+            raise InputError(
+                entry.path or "<glossary>",
+                f"entry `{entry.en}` holds a control character, which TBX (XML) cannot carry",
+                entry.line or None,
+            ) from None
     etree.indent(root, space="  ")
     xml = etree.tostring(root, encoding="unicode")
     prolog = '<?xml version="1.0" encoding="UTF-8"?>\n'
@@ -264,6 +271,17 @@ def _term_sections(lang_section: etree._Element) -> list[_Term]:
     return [term for term in map(_Term, sections) if term.text]
 
 
+def _main_term(english: list[_Term], from_kogloss: bool) -> _Term:
+    """The term that becomes ``en``: kogloss writes it first (its status follows the entry's,
+    deprecated included); from other tools, the preferred term, else the first one in use."""
+    if from_kogloss:
+        return english[0]
+    preferred = next((t for t in english if t.status == _PREFERRED), None)
+    if preferred is not None:
+        return preferred
+    return next((t for t in english if t.status not in (_DEPRECATED, _SUPERSEDED)), english[0])
+
+
 def _read_concept(concept: etree._Element, path: str) -> Entry | None:
     line = concept.sourceline or 0
     meta: dict[str, Any] = {}
@@ -285,11 +303,14 @@ def _read_concept(concept: etree._Element, path: str) -> Entry | None:
     english = languages.get("en", [])
     if not english:
         return None  # a concept with no English term is nothing kogloss can check
-    main = next((t for t in english if t.status == _PREFERRED), None)
-    if main is None:
-        main = next((t for t in english if t.status not in (_DEPRECATED, _SUPERSEDED)), english[0])
-    # kogloss's own exports keep white space exactly; other tools' get it trimmed
-    tidy = (lambda text: text) if meta else (lambda text: text.strip() if text else None)
+    main = _main_term(english, from_kogloss=bool(meta))
+
+    def tidy(text: str | None) -> str | None:
+        """kogloss's own exports keep white space exactly; other tools' get it trimmed."""
+        if meta or text is None:
+            return text
+        return text.strip() or None
+
     entry = Entry(en=main.text, path=path, line=line)
     entry.example = tidy(main.context)
     for term in english:

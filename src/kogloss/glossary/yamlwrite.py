@@ -89,12 +89,19 @@ def flow_list(items: list[str]) -> str | None:
     """``[a, b]`` when every item is plain and short enough to read on one line, else None."""
     rendered = [render_scalar(item) for item in items]
     if any(
-        r != item or "," in item or "[" in item or "]" in item
+        r != item or any(char in item for char in ",[]{}")
         for r, item in zip(rendered, items, strict=True)
     ):
         return None
     flow = "[" + ", ".join(rendered) + "]"
-    return flow if len(flow) <= 72 else None
+    if len(flow) > 72:
+        return None
+    # plain scalars have stricter rules inside [...]: trust only what reads back the same
+    try:
+        same = yaml.safe_load(f"k: {flow}") == {"k": items}
+    except yaml.YAMLError:
+        same = False
+    return flow if same else None
 
 
 def render_value_lines(key: str, value: object, indent: str) -> list[str]:
