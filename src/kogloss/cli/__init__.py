@@ -33,6 +33,7 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
         "detect_command",
         "Find Korean leftovers, mixed-language segments and web boilerplate.",
     ),
+    "extract": ("kogloss.cli.extract_cmd", "extract_command", "Propose glossary candidates."),
     "glossary": (
         "kogloss.cli.glossary_cmd",
         "glossary_group",
