@@ -19,10 +19,10 @@ import time
 import tracemalloc
 from pathlib import Path
 
-from kogloss.align import Anchors, IndexAnchors, align
+from kogloss.align import Anchors, TermAnchors, align
 from kogloss.align.evaluate import GoldLink, score_links
 from kogloss.document import document_from_text
-from kogloss.glossary import TermIndex, default_glossary_path, load_glossary
+from kogloss.glossary import default_glossary_path, load_glossary
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "tests" / "data" / "align"
@@ -131,7 +131,7 @@ def main() -> None:
     arguments = parser.parse_args()
     anchors = None
     if arguments.glossary:
-        anchors = IndexAnchors(TermIndex(load_glossary(default_glossary_path())))
+        anchors = TermAnchors.from_glossary(load_glossary(default_glossary_path()))
     print(f"Python {platform.python_version()} on {platform.machine()}, one process (one core)")
     print("glossary anchors: " + ("the project glossary" if anchors else "none"))
     print(

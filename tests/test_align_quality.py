@@ -12,12 +12,12 @@ from dataclasses import replace
 import pytest
 import yaml
 
-from kogloss.align import Alignment, IndexAnchors, align, align_segments
+from kogloss.align import Alignment, TermAnchors, align, align_segments
 from kogloss.align.evaluate import Score, load_gold, score_links
 from kogloss.align.features import english_features, korean_features
 from kogloss.align.search import best_path
 from kogloss.document import Document, document_from_text, load_document
-from kogloss.glossary import TermIndex, default_glossary_path, load_glossary
+from kogloss.glossary import default_glossary_path, load_glossary
 from kogloss.segment import line_segments, sentences
 from tests.conftest import DATA
 
@@ -163,11 +163,11 @@ def test_align_segments_accepts_segments_cut_by_the_caller() -> None:
 
 
 def test_the_project_glossary_as_anchors_reaches_the_target() -> None:
-    index = TermIndex(load_glossary(default_glossary_path()))
+    anchors = TermAnchors.from_glossary(load_glossary(default_glossary_path()))
     total = Score()
     for release in RELEASES:
         korean, english = _pair(release)
-        alignment = align(korean, english, lines=True, anchors=IndexAnchors(index))
+        alignment = align(korean, english, lines=True, anchors=anchors)
         total.add(_score(release, alignment))
     _report("--lines with the project glossary", total)
     assert total.strict_f1 >= TARGET

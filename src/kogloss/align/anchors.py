@@ -2,7 +2,7 @@
 
 The aligner takes any object with ``korean_ids(text)`` and ``english_ids(text)`` that name the
 pairs found; :class:`TermAnchors` builds one from plain (Korean, English) pairs, so alignment
-needs no glossary, and :meth:`TermAnchors.from_index` from the project glossary's TermIndex.
+needs no glossary, and :meth:`TermAnchors.from_glossary` from the project glossary.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterable
 from typing import Protocol
 
-from kogloss.glossary import TermIndex
+from kogloss.glossary import Glossary, TermIndex
 
 _WORD = re.compile(r"[A-Za-z0-9]+")
 
@@ -51,12 +51,35 @@ class TermAnchors:
         self._korean: dict[str, list[tuple[str, int]]] = {}
         self._english: dict[str, list[tuple[tuple[str, ...], int]]] = {}
         for pair_id, (korean, english) in enumerate(pairs):
-            korean = korean.strip()
-            words = tuple(word.lower() for word in _WORD.findall(english))
-            if len(korean) >= 2:
-                self._korean.setdefault(korean[:2], []).append((korean, pair_id))
-            if words:
-                self._english.setdefault(words[0], []).append((words, pair_id))
+            self._add_korean(korean, pair_id)
+            self._add_english(english, pair_id)
+
+    @classmethod
+    def from_glossary(cls, glossary: Glossary) -> TermAnchors:
+        """One anchor per entry with a Korean form: its ``ko`` on one side, and on the other any
+        English form (preferred, accepted, abbreviation, plain variant: still a translation).
+
+        A dictionary probe per character or word instead of a full TermIndex search per
+        sentence: the CLI's default glossary anchoring costs a fifth of the alignment, not half.
+        """
+        anchors = cls(())
+        for entry_id, entry in enumerate(entry for entry in glossary.entries if entry.ko):
+            anchors._add_korean(entry.ko or "", entry_id)
+            forms = [entry.en, *entry.also, *([entry.abbr] if entry.abbr else [])]
+            forms += [variant.text for variant in entry.variants if variant.text]
+            for form in dict.fromkeys(forms):
+                anchors._add_english(form, entry_id)
+        return anchors
+
+    def _add_korean(self, korean: str, pair_id: int) -> None:
+        korean = korean.strip()
+        if len(korean) >= 2:
+            self._korean.setdefault(korean[:2], []).append((korean, pair_id))
+
+    def _add_english(self, english: str, pair_id: int) -> None:
+        words = tuple(word.lower() for word in _WORD.findall(english))
+        if words:
+            self._english.setdefault(words[0], []).append((words, pair_id))
 
     def korean_ids(self, text: str) -> list[int]:
         """Pairs whose Korean form occurs in ``text`` (particles may follow it)."""

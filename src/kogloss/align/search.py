@@ -34,6 +34,7 @@ PARAGRAPH_ONE = 0.8  # only one side opens a paragraph here
 PARAGRAPH_INSIDE = 1.2  # a merge that swallows a paragraph boundary
 MARKER_SAME = 1.5
 MARKER_DIFFERENT = 2.0
+DRIFT = 3  # how far the band's centre may move, beyond the expected step, from row to row
 MIN_BAND = 10  # half-width of the band; doubled while the best path runs along its edge
 
 
@@ -150,7 +151,10 @@ def _search(scorer: Scorer, width: int) -> tuple[list[RawLink], bool]:
             centre = 0
         else:
             previous = best[i - 1]
-            centre = band[i - 1][0] + previous.index(max(previous)) + step
+            leader = band[i - 1][0] + previous.index(max(previous)) + step
+            # A strong anchor far ahead can pull the best cell away from the path for a row;
+            # the centre follows it at most a few sentences a row, so the band stays on the path.
+            centre = min(max(leader, centre + step - DRIFT), centre + step + DRIFT)
         low, high = max(0, centre - width), min(m, centre + width)
         if i == n:
             high = m  # the corner must be in the last row; 0-1 links reach it along the row

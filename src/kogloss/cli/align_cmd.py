@@ -6,11 +6,11 @@ import sys
 
 import click
 
-from kogloss.align import IndexAnchors, align
+from kogloss.align import TermAnchors, align
 from kogloss.align.writers import FORMATS, render_alignment
 from kogloss.document import DEFAULT_MAX_BYTES, load_document
 from kogloss.fileio import write_atomic
-from kogloss.glossary import TermIndex, default_glossary_path, load_glossary
+from kogloss.glossary import default_glossary_path, load_glossary
 
 
 @click.command("align")
@@ -87,7 +87,7 @@ def align_command(
     anchors = None
     if not no_glossary:
         glossary = load_glossary(glossary_path or default_glossary_path())
-        anchors = IndexAnchors(TermIndex(glossary))
+        anchors = TermAnchors.from_glossary(glossary)
     alignment = align(korean_document, english_document, lines=lines, anchors=anchors)
     if output_format != "text":
         for warning in alignment.warnings:
