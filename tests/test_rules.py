@@ -68,5 +68,5 @@ def test_rule_case(rule_id: str, case: dict[str, Any], tmp_path: Path) -> None:
 
 
 def test_every_rule_has_cases() -> None:
-    covered = {path.stem for path in RULES_DIR.glob("*.yaml")}
+    covered = {path.stem for path in RULES_DIR.rglob("*.yaml")}
     assert set(load_rules()) <= covered

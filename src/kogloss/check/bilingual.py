@@ -22,6 +22,7 @@ from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
 from kogloss.align import Alignment, Link
+from kogloss.check.registry import Rule, rule
 from kogloss.detect import UNTRANSLATED
 from kogloss.document import Document
 from kogloss.findings import Finding, Severity, make_finding
@@ -103,6 +104,88 @@ register(
         FAMILY,
     )
 )
+
+
+class _BilingualRule(Rule):
+    """A rule that reads an English release against its Korean source: alone, an English
+    document gives it nothing to compare, so its monolingual ``check`` finds nothing and
+    :func:`bilingual_findings` (through ``kogloss check EN --source KO``) does the work."""
+
+    family = FAMILY
+
+
+@rule
+class NumberMismatch(_BilingualRule):
+    """A number, amount or date differs between a Korean sentence and its translation.
+
+    **Anti-pattern**::
+
+        KO: 총 5억 유로 규모의 차관을 제공한다.
+        EN: It will provide loans worth 50 million euros in total.
+
+    **Best practice**::
+
+        EN: It will provide loans worth 500 million euros in total.
+    """
+
+    id = NUMBER_MISMATCH
+    severity = Severity.ERROR
+
+
+@rule
+class Omission(_BilingualRule):
+    """A Korean sentence has no translation in the English release.
+
+    **Anti-pattern**::
+
+        KO: 양측은 협력을 확대하기로 했다. 차기 회의는 내년 서울에서 열린다.
+        EN: The two sides agreed to expand cooperation.
+
+    **Best practice**::
+
+        EN: The two sides agreed to expand cooperation. The next meeting will be held in
+        Seoul next year.
+    """
+
+    id = OMISSION
+    severity = Severity.WARNING
+
+
+@rule
+class Addition(_BilingualRule):
+    """An English sentence has no source in the Korean release.
+
+    **Anti-pattern**::
+
+        KO: 양측은 협력을 확대하기로 했다.
+        EN: The two sides agreed to expand cooperation. The talks were a great success.
+
+    **Best practice**::
+
+        EN: The two sides agreed to expand cooperation.
+    """
+
+    id = ADDITION
+    severity = Severity.INFO
+
+
+@rule
+class TermMismatch(_BilingualRule):
+    """A glossary term in the Korean is not rendered with its glossary English, or the reverse.
+
+    **Anti-pattern**::
+
+        KO: 외교부 차관은 ...
+        EN: Vice Foreign Minister Kim said ...   (glossary: 차관 = Vice Minister)
+
+    **Best practice**::
+
+        EN: Vice Minister Kim said ...
+    """
+
+    id = TERM_MISMATCH
+    severity = Severity.WARNING
+    needs_glossary = True
 
 
 def _segment_text(segments: Sequence[Segment], indices: Iterable[int]) -> str:

@@ -162,18 +162,22 @@ def check_bilingual(
     untranslated and omission/addition over aligned segments, with the checker's selection,
     severities and suppressions applied like any other finding.
 
-    ``kogloss.check.bilingual`` (written on the align branch) provides
-    ``bilingual_findings(ko_document, en_document, alignment, index=None)`` and declares each of
-    its rules as a :class:`~kogloss.check.registry.Rule` subclass with ``@rule`` and
-    ``family = "bilingual"`` (its ``check`` finds nothing in a lone English document), so that
-    ``--select``, severities, ``kogloss rules`` and SARIF know them; :func:`load_rules`
-    imports that module when it exists.
+    ``kogloss.check.bilingual`` provides ``bilingual_findings(ko_document, en_document,
+    alignment, index=None)`` and declares each of its rules as a
+    :class:`~kogloss.check.registry.Rule` subclass with ``@rule`` and ``family = "bilingual"``
+    (its ``check`` finds nothing in a lone English document), so that ``--select``,
+    severities, ``kogloss rules`` and SARIF know them. ``untranslated`` keeps detect's class.
     """
-    from kogloss.check.bilingual import bilingual_findings  # written on the align branch
+    from kogloss.check.bilingual import bilingual_findings
 
     raw = bilingual_findings(ko_document, en_document, alignment, checker.context.index)
     selected = {rule.id for rule in checker.rules}
-    return checker.finish(en_document, [f for f in raw if f.rule in selected])
+    kept: list[Finding] = []
+    # An omission points into the Korean file: its own directives are the ones that apply.
+    for document in (ko_document, en_document):
+        own = [f for f in raw if f.rule in selected and f.path == document.path]
+        kept.extend(checker.finish(document, own))
+    return kept
 
 
 # Worker processes: each builds its own Checker once (glossary index included).

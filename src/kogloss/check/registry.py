@@ -10,7 +10,6 @@ the same text.
 
 from __future__ import annotations
 
-import importlib
 import inspect
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -144,15 +143,11 @@ def load_rules() -> dict[str, type[Rule]]:
     """Import every rule family so that all rules are registered; returns them by id."""
     from kogloss.check import (  # noqa: F401  (imported for their registrations)
         acronyms,
+        bilingual,
         detect_rules,
         glossary_rules,
         repetition,
         variants,
     )
 
-    try:  # the bilingual rules (``--source KO``), where that module is installed
-        importlib.import_module("kogloss.check.bilingual")
-    except ModuleNotFoundError as error:
-        if error.name != "kogloss.check.bilingual":
-            raise
     return dict(sorted(RULE_CLASSES.items()))

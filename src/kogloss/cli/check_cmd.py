@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -11,14 +12,16 @@ from typing import Any
 import click
 
 from kogloss.check import Checker, CheckSettings, SettingsError
+from kogloss.check.engine import check_bilingual
 from kogloss.check.fix import FixResult, apply_fixes, is_fixable, unified_diff
 from kogloss.cli.options import emit, exit_code, input_options, output_options
 from kogloss.config import Config, find_config, load_config
 from kogloss.document import DEFAULT_INCLUDE, STDIN_PATH, Document, collect_paths, load_document
 from kogloss.errors import InputError
 from kogloss.fileio import write_atomic
-from kogloss.findings import Finding, Severity
+from kogloss.findings import Finding, Severity, sort_findings
 from kogloss.report import render
+from kogloss.sources import is_korean_name, pair_sources
 
 PROGRESS_MIN_FILES = 2
 
@@ -61,6 +64,12 @@ def _split_ids(values: tuple[str, ...]) -> tuple[str, ...]:
     metavar="RULE=LEVEL",
     help="Change a rule's severity (info, warning, error).",
 )
+@click.option(
+    "--source",
+    "source",
+    metavar="KO",
+    help="The Korean original of the one English release checked: adds the bilingual rules.",
+)
 @click.option("--fix", is_flag=True, help="Apply the safe suggestions in place.")
 @click.option("--diff", is_flag=True, help="Show what --fix would change; write nothing.")
 @click.option("--summary", is_flag=True, help="In text output, list each term's forms too.")
@@ -87,6 +96,7 @@ def check_command(
     select: tuple[str, ...],
     ignore: tuple[str, ...],
     severity_overrides: tuple[str, ...],
+    source: str | None,
     fix: bool,
     diff: bool,
     summary: bool,
@@ -99,12 +109,18 @@ def check_command(
     Korean leftovers and boilerplate. PATHS are files, directories, globs or - for standard
     input; all of them form one corpus. `kogloss rules` lists the rules.
 
+    With a Korean original (--source KO for one release, or x.ko.txt beside x.en.txt or
+    x.txt) the bilingual rules also read each release against its aligned source: numbers,
+    omissions, additions, untranslated text and glossary terms. Korean files are sources,
+    never checked as releases.
+
     \b
     Examples:
       kogloss check samples/
       kogloss check releases/ --format sarif -o kogloss.sarif
       kogloss check release.txt --fix
       kogloss check drafts/*.md --select near-variant,acronym-first-use --no-glossary
+      kogloss check release.en.txt --source release.ko.txt
     """
     for first, second, names in (
         (fix, diff, "--fix and --diff"),
@@ -117,9 +133,11 @@ def check_command(
     settings = _settings(config, select, ignore, severity_overrides)
     if ctx.get_parameter_source("fail_on") != click.core.ParameterSource.COMMANDLINE:
         fail_on = config.fail_on or fail_on
-    files = collect_paths(
+    inputs = collect_paths(
         paths, include or config.include or DEFAULT_INCLUDE, exclude or config.exclude
     )
+    files, pairs = pair_sources(inputs, (source,) if source else ())
+    _warn_unpaired(inputs, pairs)
     glossary = None if no_glossary else _glossary(glossary_path or config.glossary, verbose)
     try:
         checker = Checker(settings, glossary)
@@ -127,7 +145,7 @@ def check_command(
         raise click.UsageError(str(error)) from None
     loader = DocumentLoader(encoding, max_bytes)
     result = _run(checker, files, loader, jobs)
-    findings = result.findings
+    findings = _with_bilingual(result.findings, checker, pairs, loader)
     if fix or diff:
         findings = _fix(findings, loader, write=fix)
     extra: dict[str, Any] = {"summary": result.summary, "files": len(result.paths)}
@@ -190,6 +208,49 @@ def _run(checker: Checker, files: list[str], loader: DocumentLoader, jobs: int) 
         with click.progressbar(length=len(files), label="kogloss check", file=sys.stderr) as bar:
             return checker.run(files, loader, jobs, progress=bar.update)
     return checker.run(files, loader, jobs)
+
+
+def _warn_unpaired(inputs: list[str], pairs: list[tuple[str, str]]) -> None:
+    """A Korean file is a source, never a release: one with no English beside it is checked
+    by nothing, which the user should hear rather than get a silent pass."""
+    paired = {os.path.normpath(korean) for korean, _ in pairs}
+    for path in inputs:
+        if is_korean_name(path) and os.path.normpath(path) not in paired:
+            click.echo(
+                f"kogloss: warning: {path}: Korean original that no English input pairs with "
+                "(x.en.* or x.* beside it); not checked",
+                err=True,
+            )
+
+
+def _with_bilingual(
+    findings: list[Finding],
+    checker: Checker,
+    pairs: list[tuple[str, str]],
+    loader: DocumentLoader,
+) -> list[Finding]:
+    """The run's findings with the bilingual rules' for each (Korean, English) pair.
+
+    The alignment is anchored on the glossary the run uses. ``untranslated`` is both a detect
+    and a bilingual finding: the same place is reported once.
+    """
+    if not pairs or not any(rule.family == "bilingual" for rule in checker.rules):
+        return findings
+    from kogloss.align import IndexAnchors, align
+
+    index = checker.context.index
+    anchors = IndexAnchors(index) if index is not None else None
+    combined = list(findings)
+    seen = {(f.path, f.line, f.column, f.rule) for f in findings}
+    for korean_path, english_path in pairs:
+        korean, english = loader(korean_path), loader(english_path)
+        alignment = align(korean, english, anchors=anchors)
+        for finding in check_bilingual(korean, english, alignment, checker):
+            key = (finding.path, finding.line, finding.column, finding.rule)
+            if key not in seen:
+                seen.add(key)
+                combined.append(finding)
+    return sort_findings(combined)
 
 
 def _fix(findings: list[Finding], loader: DocumentLoader, write: bool) -> list[Finding]:

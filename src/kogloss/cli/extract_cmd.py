@@ -10,8 +10,8 @@ from kogloss.extract.candidates import TYPES
 from kogloss.extract.corpus import extract_candidates
 from kogloss.extract.known import glossary_pairs, split_known
 from kogloss.extract.output import FORMATS, render, select
-from kogloss.extract.sources import pair_sources
 from kogloss.glossary import Glossary, default_glossary_path, load_glossary
+from kogloss.sources import pair_sources
 
 
 def _glossary(path: str | None, disabled: bool) -> Glossary | None:
