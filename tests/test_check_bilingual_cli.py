@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 
 from tests.cli_runner import CliResult, run_cli
-from tests.conftest import DATA
+from tests.conftest import DATA, ROOT
 
 ALIGN = DATA / "align"
 R03_KO, R03_EN = ALIGN / "r03.ko.txt", ALIGN / "r03.en.txt"
@@ -178,3 +178,12 @@ def test_bad_sources_are_one_line_errors(args: list[str]) -> None:
     assert result.exit_code == 2, result.stdout
     assert result.stderr.startswith("kogloss: error: ") and result.stderr.count("\n") == 1
     assert "Traceback" not in result.stderr
+
+
+def test_the_documented_example_is_what_the_command_prints(monkeypatch: pytest.MonkeyPatch) -> None:
+    section = (ROOT / "docs" / "check.md").read_text(encoding="utf-8")
+    section = section.split("## Against the Korean source", 1)[1]
+    block = section.split("```text\n$ kogloss ", 1)[1].split("```", 1)[0]
+    command, _, shown = block.partition("\n")
+    monkeypatch.chdir(ROOT)
+    assert run_cli(command.split()).stdout == shown
