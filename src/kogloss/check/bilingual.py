@@ -37,6 +37,8 @@ OMISSION = "omission"
 ADDITION = "addition"
 TERM_MISMATCH = "term-mismatch"
 FAMILY = "bilingual"
+# Every id bilingual_findings reports (untranslated is detect's rule, seen with the source).
+RULE_IDS = frozenset({NUMBER_MISMATCH, OMISSION, ADDITION, TERM_MISMATCH, UNTRANSLATED})
 
 # Entry types whose Korean form has one expected English rendering in the same sentence.
 # Titles are often a pronoun or a name in English ("He", "Vice Minister Kim"), and generic terms

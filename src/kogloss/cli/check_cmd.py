@@ -11,7 +11,9 @@ from typing import Any
 
 import click
 
+from kogloss.align import IndexAnchors, align
 from kogloss.check import Checker, CheckSettings, SettingsError
+from kogloss.check.bilingual import RULE_IDS
 from kogloss.check.engine import check_bilingual
 from kogloss.check.fix import FixResult, apply_fixes, is_fixable, unified_diff
 from kogloss.cli.options import emit, exit_code, input_options, output_options
@@ -234,10 +236,8 @@ def _with_bilingual(
     The alignment is anchored on the glossary the run uses. ``untranslated`` is both a detect
     and a bilingual finding: the same place is reported once.
     """
-    if not pairs or not any(rule.family == "bilingual" for rule in checker.rules):
+    if not pairs or not any(rule.id in RULE_IDS for rule in checker.rules):
         return findings
-    from kogloss.align import IndexAnchors, align
-
     index = checker.context.index
     anchors = IndexAnchors(index) if index is not None else None
     combined = list(findings)
