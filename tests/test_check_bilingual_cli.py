@@ -187,3 +187,18 @@ def test_the_documented_example_is_what_the_command_prints(monkeypatch: pytest.M
     command, _, shown = block.partition("\n")
     monkeypatch.chdir(ROOT)
     assert run_cli(command.split()).stdout == shown
+
+
+def test_a_segment_left_in_korean_is_reported_once_with_its_source(tmp_path: Path) -> None:
+    """detect's untranslated and the bilingual one see the same fault: one finding."""
+    korean, english = tmp_path / "u.ko.txt", tmp_path / "u.en.txt"
+    korean.write_text(
+        "외교부 보도자료\n\n양측은 경제 협력을 확대하기로 합의했다.\n", encoding="utf-8"
+    )
+    english.write_text(
+        "외교부 보도자료\n\nThe two sides agreed to expand economic cooperation.\n",
+        encoding="utf-8",
+    )
+    code, findings = _json([str(english), "--select", "untranslated"])
+    assert code == 1
+    assert [(f["rule"], f["line"], f["column"]) for f in findings] == [("untranslated", 1, 1)]
