@@ -11,27 +11,18 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-import yaml
 
 from kogloss.align import IndexAnchors, align
 from kogloss.check.bilingual import FAMILY, bilingual_findings
 from kogloss.document import document_from_text
 from kogloss.glossary import TermIndex, load_glossary
 from kogloss.rules import RULES
+from tests.rule_cases import rule_cases
 
 CASES = Path(__file__).parent / "rules" / "bilingual"
 
 
-def _cases() -> list[Any]:
-    params = []
-    for path in sorted(CASES.glob("*.yaml")):
-        spec = yaml.safe_load(path.read_text(encoding="utf-8"))
-        for case in spec["cases"]:
-            params.append(pytest.param(spec["rule"], case, id=f"{path.stem}:{case['name']}"))
-    return params
-
-
-@pytest.mark.parametrize(("rule_id", "case"), _cases())
+@pytest.mark.parametrize(("rule_id", "case"), rule_cases(CASES))
 def test_bilingual_rule_case(rule_id: str, case: dict[str, Any], tmp_path: Path) -> None:
     korean = document_from_text(case["ko"], "ko.txt")
     english = document_from_text(case["en"], "en.txt")

@@ -11,22 +11,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-import yaml
 
 from kogloss.check import CheckSettings, check_documents, load_rules
 from kogloss.check.fix import apply_fixes
 from kogloss.document import document_from_text
+from tests.rule_cases import rule_cases
 
 RULES_DIR = Path(__file__).parent / "rules"
-
-
-def _cases() -> list[Any]:
-    params = []
-    for path in sorted(RULES_DIR.glob("*.yaml")):
-        spec = yaml.safe_load(path.read_text(encoding="utf-8"))
-        for case in spec["cases"]:
-            params.append(pytest.param(spec["rule"], case, id=f"{path.stem}:{case['name']}"))
-    return params
 
 
 def _glossary(case: dict[str, Any], tmp_path: Path) -> Any:
@@ -39,7 +30,7 @@ def _glossary(case: dict[str, Any], tmp_path: Path) -> Any:
     return load_glossary(file)
 
 
-@pytest.mark.parametrize(("rule_id", "case"), _cases())
+@pytest.mark.parametrize(("rule_id", "case"), rule_cases(RULES_DIR))
 def test_rule_case(rule_id: str, case: dict[str, Any], tmp_path: Path) -> None:
     sources = case.get("documents") or [
         {"path": case.get("path", "case.txt"), "text": case["text"]}
