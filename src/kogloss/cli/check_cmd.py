@@ -11,7 +11,7 @@ from typing import Any
 
 import click
 
-from kogloss.align import IndexAnchors, align
+from kogloss.align import TermAnchors, align
 from kogloss.check import Checker, CheckSettings, SettingsError
 from kogloss.check.bilingual import RULE_IDS
 from kogloss.check.engine import check_bilingual
@@ -238,8 +238,8 @@ def _with_bilingual(
     """
     if not pairs or not any(rule.id in RULE_IDS for rule in checker.rules):
         return findings
-    index = checker.context.index
-    anchors = IndexAnchors(index) if index is not None else None
+    glossary = checker.context.glossary
+    anchors = TermAnchors.from_glossary(glossary) if glossary is not None else None
     combined = list(findings)
     seen = {(f.path, f.line, f.column, f.rule) for f in findings}
     for korean_path, english_path in pairs:
