@@ -275,8 +275,7 @@ def is_related_heading(text: str) -> bool:
     )
 
 
-def _is_headline_link(paragraph: Segment) -> bool:
-    body = _body(paragraph.text)
+def _is_headline_link(body: str) -> bool:
     if "\n" in body:
         return False
     words = word_count(body)
@@ -287,7 +286,10 @@ def _is_headline_link(paragraph: Segment) -> bool:
 
 def is_sentence_like(text: str) -> bool:
     """A paragraph that reads as running text: the body of a release."""
-    body = _body(text)
+    return _reads_as_running_text(_body(text))
+
+
+def _reads_as_running_text(body: str) -> bool:
     if len(body) >= _MIN_RUNNING_TEXT_LENGTH:
         return True
     words = word_count(body)
@@ -296,8 +298,7 @@ def is_sentence_like(text: str) -> bool:
     return words >= 12 or (words >= 5 and bool(_TERMINAL.search(body)))
 
 
-def _is_short_line(text: str) -> bool:
-    body = _body(text)
+def _is_short_line(body: str) -> bool:
     return word_count(body) <= 4 and not _TERMINAL.search(body)
 
 
@@ -311,22 +312,24 @@ def classify(
     """
     count = len(paragraphs)
     foreign = foreign if foreign is not None else [False] * count
+    bodies = [_body(paragraph.text) for paragraph in paragraphs]
     verdicts = [BoilerplateVerdict(False)] * count
-    for index, paragraph in enumerate(paragraphs):
-        reason = line_reason(_body(paragraph.text))
+    for index, body in enumerate(bodies):
+        reason = line_reason(body)
         if reason:
             verdicts[index] = BoilerplateVerdict(True, reason)
-    _mark_related_blocks(paragraphs, verdicts)
+    _mark_related_blocks(bodies, verdicts)
 
     content = [
-        not verdict.is_boilerplate and is_sentence_like(paragraph.text)
-        for paragraph, verdict in zip(paragraphs, verdicts, strict=True)
+        not verdict.is_boilerplate and _reads_as_running_text(body)
+        for body, verdict in zip(bodies, verdicts, strict=True)
     ]
     first_content = next((i for i, flag in enumerate(content) if flag), count)
     last_content = max((i for i, flag in enumerate(content) if flag), default=-1)
 
-    headline_index = _headline_index(paragraphs, verdicts, first_content)
+    headline_index = _headline_index(bodies, verdicts, first_content)
     for index, paragraph in enumerate(paragraphs):
+        body = bodies[index]
         if (
             verdicts[index].is_boilerplate
             or content[index]
@@ -340,12 +343,12 @@ def classify(
             continue
         if foreign[index] and word_count(paragraph.text) <= 8:
             verdicts[index] = BoilerplateVerdict(True, "a foreign-language line outside the body")
-        elif _is_short_line(paragraph.text) and _in_short_run(paragraphs, index, verdicts):
+        elif _is_short_line(body) and _in_short_run(bodies, index, verdicts):
             verdicts[index] = BoilerplateVerdict(True, "a run of short lines outside the body")
         elif (
             index < headline_index
-            and word_count(_body(paragraph.text)) <= 10
-            and not _TERMINAL.search(_body(paragraph.text))
+            and word_count(body) <= 10
+            and not _TERMINAL.search(body)
             and _next_to_boilerplate(index, verdicts)
         ):
             verdicts[index] = BoilerplateVerdict(True, "a site header line above the headline")
@@ -376,20 +379,19 @@ def _next_to_boilerplate(index: int, verdicts: Sequence[BoilerplateVerdict]) -> 
     )
 
 
-def _mark_related_blocks(paragraphs: Sequence[Segment], verdicts: list[BoilerplateVerdict]) -> None:
+def _mark_related_blocks(bodies: Sequence[str], verdicts: list[BoilerplateVerdict]) -> None:
     index = 0
-    while index < len(paragraphs):
-        if not is_related_heading(_body(paragraphs[index].text)):
+    while index < len(bodies):
+        if not is_related_heading(bodies[index]):
             index += 1
             continue
         verdicts[index] = BoilerplateVerdict(True, "a related-links heading")
         index += 1
-        while index < len(paragraphs):
-            paragraph = paragraphs[index]
+        while index < len(bodies):
             if verdicts[index].is_boilerplate:
                 index += 1
                 continue
-            if not _is_headline_link(paragraph):
+            if not _is_headline_link(bodies[index]):
                 break
             verdicts[index] = BoilerplateVerdict(
                 True, "a headline link under a related-links block"
@@ -398,31 +400,29 @@ def _mark_related_blocks(paragraphs: Sequence[Segment], verdicts: list[Boilerpla
 
 
 def _in_short_run(
-    paragraphs: Sequence[Segment], index: int, verdicts: Sequence[BoilerplateVerdict]
+    bodies: Sequence[str], index: int, verdicts: Sequence[BoilerplateVerdict]
 ) -> bool:
     """A short line next to another short line, or next to boilerplate."""
-    for neighbour in (index - 1, index + 1):
-        if 0 <= neighbour < len(paragraphs) and (
-            verdicts[neighbour].is_boilerplate or _is_short_line(paragraphs[neighbour].text)
-        ):
-            return True
-    return False
+    return _next_to_boilerplate(index, verdicts) or any(
+        0 <= neighbour < len(bodies) and _is_short_line(bodies[neighbour])
+        for neighbour in (index - 1, index + 1)
+    )
 
 
 def _headline_index(
-    paragraphs: Sequence[Segment], verdicts: Sequence[BoilerplateVerdict], first_content: int
+    bodies: Sequence[str], verdicts: Sequence[BoilerplateVerdict], first_content: int
 ) -> int:
     """Index of the headline: the last paragraph before the body that is not boilerplate yet.
 
     When the first content paragraph itself reads as a headline (no final punctuation), it is
     the headline; lines above the headline are the site's header, labels and menus.
     """
-    if first_content >= len(paragraphs):
+    if first_content >= len(bodies):
         return first_content
-    if not _TERMINAL.search(_body(paragraphs[first_content].text)):
+    if not _TERMINAL.search(bodies[first_content]):
         return first_content
     for index in range(first_content - 1, -1, -1):
-        body = _body(paragraphs[index].text)
+        body = bodies[index]
         if (
             not verdicts[index].is_boilerplate
             and not _TERMINAL.search(body)
