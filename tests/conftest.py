@@ -4,20 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples"
 DATA = ROOT / "tests" / "data"
 APA_SEED = SAMPLES / "apa_interview_ambassador_azerbaijan.txt"
 MOFA_SEED = SAMPLES / "mofa_central_asia_forum_bishkek.txt"
-
-
-@pytest.fixture
-def apa_seed() -> Path:
-    return APA_SEED
-
-
-@pytest.fixture
-def mofa_seed() -> Path:
-    return MOFA_SEED

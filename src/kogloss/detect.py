@@ -226,7 +226,7 @@ def _foreign_in_english(document: Document, report: SegmentReport) -> list[Findi
 def _english_in_korean(document: Document, report: SegmentReport) -> list[Finding]:
     segment = report.segment
     if report.language not in ("ko", "mixed"):
-        if report.language in ("none",) or report.boilerplate:
+        if report.language == "none" or report.boilerplate:
             return []
         return [
             make_finding(

@@ -20,7 +20,6 @@ BLOCK_TAGS = frozenset(
 )
 # Elements whose content is never text a reader sees.
 SKIPPED_TAGS = frozenset("script style noscript template svg head iframe object".split())
-_VOID_TAGS = frozenset("area base br col embed hr img input link meta source track wbr".split())
 
 
 class _BlockCollector(HTMLParser):
@@ -61,11 +60,9 @@ class _BlockCollector(HTMLParser):
             self._offsets.append(offset)
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in SKIPPED_TAGS:
-            if tag not in _VOID_TAGS:
-                self._skip_depth += 1
-            return
-        if tag in BLOCK_TAGS or tag == "br":
+        if tag in SKIPPED_TAGS:  # none of them is a void element: each has an end tag
+            self._skip_depth += 1
+        elif tag in BLOCK_TAGS or tag == "br":
             self._end_block()
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
