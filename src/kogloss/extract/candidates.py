@@ -55,7 +55,6 @@ class Candidate:
     confidence: float | None = None
     ko_method: str | None = None
     known: bool = False
-    known_as: str | None = None
 
     @property
     def key(self) -> tuple[str, str]:
