@@ -5,12 +5,16 @@ from __future__ import annotations
 import contextlib
 import os
 import tempfile
+from collections.abc import Iterator
+from typing import TextIO
 
 
-def write_atomic(path: str, text: str, encoding: str = "utf-8") -> None:
-    """Replace ``path`` with ``text`` in one rename; the old file stays whole on any failure.
+@contextlib.contextmanager
+def atomic_writer(path: str, encoding: str = "utf-8") -> Iterator[TextIO]:
+    """A stream that replaces ``path`` in one rename when the block ends without an error.
 
-    The file's permission bits are kept when it already exists.
+    Reports of big runs are written as they are produced rather than built in memory; the old
+    file stays whole on any failure, and its permission bits are kept when it already exists.
     """
     directory = os.path.dirname(os.path.abspath(path))
     mode = None
@@ -21,7 +25,7 @@ def write_atomic(path: str, text: str, encoding: str = "utf-8") -> None:
     )
     try:
         with os.fdopen(handle, "w", encoding=encoding, newline="") as stream:
-            stream.write(text)
+            yield stream
             stream.flush()
             os.fsync(stream.fileno())
         if mode is not None:
@@ -31,3 +35,9 @@ def write_atomic(path: str, text: str, encoding: str = "utf-8") -> None:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(temporary)
         raise
+
+
+def write_atomic(path: str, text: str, encoding: str = "utf-8") -> None:
+    """Replace ``path`` with ``text`` in one rename; the old file stays whole on any failure."""
+    with atomic_writer(path, encoding) as stream:
+        stream.write(text)

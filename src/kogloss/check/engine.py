@@ -4,12 +4,14 @@ several, with the same findings in the same order either way.
 A run has two passes. The first reads each document once: the per-document rules give their
 findings and the corpus rules ``collect`` a small summary. Then each corpus rule ``plan``s from
 all the summaries which documents get findings, and the second pass re-reads only those
-documents to ``report`` them with positions. No run holds every document in memory.
+documents to ``report`` them with positions. No run holds every document in memory, nor
+every finding: they wait in a :class:`~kogloss.check.store.FindingStore` until the report.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import functools
 import multiprocessing
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -17,10 +19,11 @@ from typing import TYPE_CHECKING, Any
 
 from kogloss.check.context import CheckContext, CheckSettings
 from kogloss.check.registry import Collected, Rule, load_rules
+from kogloss.check.store import FindingStore
 from kogloss.check.suppress import parse_suppressions, unknown_rule_findings
 from kogloss.document import Document
 from kogloss.errors import InputError
-from kogloss.findings import Finding, sort_findings
+from kogloss.findings import Finding
 
 if TYPE_CHECKING:
     from kogloss.glossary import Glossary
@@ -30,11 +33,19 @@ Loader = Callable[[str], Document]
 
 @dataclass
 class CheckResult:
-    """Every finding of a run, sorted, and the corpus summary of term forms."""
+    """Every finding of a run and the corpus summary of term forms.
 
-    findings: list[Finding]
+    ``store`` gives the findings in order, one file at a time (what the command line writes
+    out); ``findings`` is the same as one sorted list, for library callers and tests.
+    """
+
+    store: FindingStore
     summary: list[dict[str, Any]] = field(default_factory=list)
     paths: list[str] = field(default_factory=list)
+
+    @functools.cached_property
+    def findings(self) -> list[Finding]:
+        return list(self.store)
 
 
 @dataclass
@@ -124,13 +135,13 @@ class Checker:
         progress: Callable[[int], None] | None = None,
     ) -> CheckResult:
         """Check the documents ``load(source)`` gives for each source, in source order."""
-        findings: list[Finding] = []
+        store = FindingStore()
         paths: list[str] = []
         corpora = [rule.new_corpus(self.context) for rule in self.corpus_rules]
         with _Mapper(self, load, jobs) as mapper:
             for index, outcome in enumerate(mapper.first(sources)):
                 paths.append(outcome.path)
-                findings.extend(outcome.findings)
+                store.add(outcome.findings)
                 for rule, corpus in zip(self.corpus_rules, corpora, strict=True):
                     rule.add(corpus, index, Collected(outcome.path, outcome.collected[rule.id]))
                 if progress is not None:
@@ -138,8 +149,8 @@ class Checker:
             planned = self.plan(corpora)
             jobs_left = [(sources[index], planned[index]) for index in sorted(planned)]
             for document_findings in mapper.second(jobs_left):
-                findings.extend(document_findings)
-        return CheckResult(sort_findings(findings), self.summary(corpora), paths)
+                store.add(document_findings)
+        return CheckResult(store, self.summary(corpora), paths)
 
 
 def check_documents(

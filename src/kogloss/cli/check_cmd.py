@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import sys
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -16,13 +17,14 @@ from kogloss.check import Checker, CheckSettings, SettingsError
 from kogloss.check.bilingual import RULE_IDS
 from kogloss.check.engine import check_bilingual
 from kogloss.check.fix import FixResult, apply_fixes, is_fixable, unified_diff
-from kogloss.cli.options import emit, exit_code, input_options, output_options
+from kogloss.check.store import FindingStore
+from kogloss.cli.options import exit_code, input_options, open_output, output_options
 from kogloss.config import Config, find_config, load_config
 from kogloss.document import DEFAULT_INCLUDE, STDIN_PATH, Document, collect_paths, load_document
 from kogloss.errors import InputError
 from kogloss.fileio import write_atomic
-from kogloss.findings import Finding, Severity, sort_findings
-from kogloss.report import render
+from kogloss.findings import Finding, Severity
+from kogloss.report import write_report
 from kogloss.sources import is_korean_name, pair_sources
 
 PROGRESS_MIN_FILES = 2
@@ -147,17 +149,31 @@ def check_command(
         raise click.UsageError(str(error)) from None
     loader = DocumentLoader(encoding, max_bytes)
     result = _run(checker, files, loader, jobs)
-    findings = _with_bilingual(result.findings, checker, pairs, loader)
-    if fix or diff:
-        findings = _fix(findings, loader, write=fix)
+    _add_bilingual(result.store, checker, pairs, loader)
     extra: dict[str, Any] = {"summary": result.summary, "files": len(result.paths)}
     color = output is None and output_format == "text" and sys.stdout.isatty()
-    text = render(findings, output_format, color=color, extra=extra)
-    if summary and output_format == "text":
-        text += _summary_text(result.summary)
-    if not diff:
-        emit(text, output)
-    sys.exit(exit_code(findings, fail_on))
+    rows = result.summary if summary and output_format == "text" else []
+    if fix or diff:
+        findings = _fix(list(result.store), loader, write=fix)
+        if not diff:
+            _write(findings, output_format, output, color, extra, rows)
+        sys.exit(exit_code((finding.severity for finding in findings), fail_on))
+    _write(result.store, output_format, output, color, extra, rows, result.store.rule_ids)
+    sys.exit(exit_code(result.store.severities, fail_on))
+
+
+def _write(
+    findings: Iterable[Finding],
+    output_format: str,
+    output: str | None,
+    color: bool,
+    extra: dict[str, Any],
+    summary_rows: list[dict[str, Any]],
+    rule_ids: Iterable[str] | None = None,
+) -> None:
+    with open_output(output) as stream:
+        write_report(findings, output_format, stream, color=color, extra=extra, rule_ids=rule_ids)
+        stream.write(_summary_text(summary_rows))
 
 
 def _config(config_path: str | None, no_config: bool, verbose: bool) -> Config:
@@ -225,32 +241,36 @@ def _warn_unpaired(inputs: list[str], pairs: list[tuple[str, str]]) -> None:
             )
 
 
-def _with_bilingual(
-    findings: list[Finding],
+def _add_bilingual(
+    store: FindingStore,
     checker: Checker,
     pairs: list[tuple[str, str]],
     loader: DocumentLoader,
-) -> list[Finding]:
-    """The run's findings with the bilingual rules' for each (Korean, English) pair.
+) -> None:
+    """Add the bilingual rules' findings for each (Korean, English) pair to the run's.
 
     The alignment is anchored on the glossary the run uses. ``untranslated`` is both a detect
     and a bilingual finding: the same place is reported once.
     """
     if not pairs or not any(rule.id in RULE_IDS for rule in checker.rules):
-        return findings
+        return
     glossary = checker.context.glossary
     anchors = TermAnchors.from_glossary(glossary) if glossary is not None else None
-    combined = list(findings)
-    seen = {(f.path, f.line, f.column, f.rule) for f in findings}
     for korean_path, english_path in pairs:
         korean, english = loader(korean_path), loader(english_path)
+        seen = {
+            (f.path, f.line, f.column, f.rule)
+            for path in (korean.path, english.path)
+            for f in store.for_path(path)
+        }
         alignment = align(korean, english, anchors=anchors)
+        added = []
         for finding in check_bilingual(korean, english, alignment, checker):
             key = (finding.path, finding.line, finding.column, finding.rule)
             if key not in seen:
                 seen.add(key)
-                combined.append(finding)
-    return sort_findings(combined)
+                added.append(finding)
+        store.add(added)
 
 
 def _fix(findings: list[Finding], loader: DocumentLoader, write: bool) -> list[Finding]:

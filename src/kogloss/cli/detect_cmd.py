@@ -76,7 +76,7 @@ def detect_command(
         if show_segments and output_format == "text":
             text = _segment_listing(results) + text
     emit(text, output)
-    sys.exit(exit_code(findings, fail_on))
+    sys.exit(exit_code((finding.severity for finding in findings), fail_on))
 
 
 def _segment_listing(results: list) -> str:

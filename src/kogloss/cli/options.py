@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
+import contextlib
 import sys
-from collections.abc import Callable
-from typing import Any, TypeVar
+from collections.abc import Callable, Iterable, Iterator
+from typing import Any, TextIO, TypeVar
 
 import click
 
 from kogloss.document import DEFAULT_INCLUDE, DEFAULT_MAX_BYTES
-from kogloss.fileio import write_atomic
-from kogloss.findings import Finding, Severity
+from kogloss.fileio import atomic_writer
+from kogloss.findings import Severity
 from kogloss.report import FORMATS
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -80,17 +81,27 @@ def output_options(function: F) -> F:
     return function
 
 
-def exit_code(findings: list[Finding], fail_on: str) -> int:
+def exit_code(severities: Iterable[Severity], fail_on: str) -> int:
+    """1 when any of the findings' ``severities`` is at or above ``fail_on``, else 0."""
     if fail_on == "never":
         return 0
     threshold = Severity.parse(fail_on)
-    return 1 if any(finding.severity >= threshold for finding in findings) else 0
+    return 1 if any(severity >= threshold for severity in severities) else 0
+
+
+@contextlib.contextmanager
+def open_output(output: str | None) -> Iterator[TextIO]:
+    """Standard output, or a stream that replaces ``output`` in one rename when the report
+    is complete (never half-written)."""
+    if output is None:
+        yield sys.stdout
+        sys.stdout.flush()
+    else:
+        with atomic_writer(output) as stream:
+            yield stream
 
 
 def emit(text: str, output: str | None) -> None:
-    """Print ``text``, or write it to ``output`` in one rename (never half-written)."""
-    if output is None:
-        sys.stdout.write(text)
-        sys.stdout.flush()
-    else:
-        write_atomic(output, text)
+    """Print ``text``, or write it to ``output`` in one rename."""
+    with open_output(output) as stream:
+        stream.write(text)

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable
+from typing import TextIO
 
 from kogloss.findings import Finding, Severity
 
@@ -17,8 +18,7 @@ def _escape_property(value: str) -> str:
     return _escape_data(value).replace(":", "%3A").replace(",", "%2C")
 
 
-def render_github(findings: Sequence[Finding]) -> str:
-    lines = []
+def write_github(findings: Iterable[Finding], stream: TextIO) -> None:
     for finding in findings:
         properties = ",".join(
             [
@@ -33,5 +33,4 @@ def render_github(findings: Sequence[Finding]) -> str:
         message = finding.message
         if finding.suggestion is not None:
             message += f" (suggestion: {finding.suggestion})"
-        lines.append(f"::{_LEVELS[finding.severity]} {properties}::{_escape_data(message)}")
-    return "\n".join(lines) + ("\n" if lines else "")
+        stream.write(f"::{_LEVELS[finding.severity]} {properties}::{_escape_data(message)}\n")

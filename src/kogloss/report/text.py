@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable
+from typing import TextIO
 
 from kogloss.findings import Finding, Severity
 
@@ -26,17 +27,18 @@ def format_line(finding: Finding, color: bool = False) -> str:
     return line
 
 
-def render_text(findings: Sequence[Finding], color: bool = False) -> str:
+def write_text(findings: Iterable[Finding], stream: TextIO, color: bool = False) -> None:
     """One line a finding; on a terminal, a blank line between files and a count at the end."""
-    lines: list[str] = []
+    count = 0
+    paths: set[str] = set()
     previous_path = None
     for finding in findings:
         if color and previous_path is not None and finding.path != previous_path:
-            lines.append("")
+            stream.write("\n")
+        paths.add(finding.path)
         previous_path = finding.path
-        lines.append(format_line(finding, color))
+        count += 1
+        stream.write(format_line(finding, color) + "\n")
     if color:
-        files = len({finding.path for finding in findings})
-        noun = "finding" if len(findings) == 1 else "findings"
-        lines.append(f"{_BOLD}{len(findings)} {noun} in {files} file(s){_RESET}")
-    return "\n".join(lines) + ("\n" if lines else "")
+        noun = "finding" if count == 1 else "findings"
+        stream.write(f"{_BOLD}{count} {noun} in {len(paths)} file(s){_RESET}\n")
