@@ -58,46 +58,122 @@ TOPICS = [
     "higher education",
     "cultural exchanges",
 ]
-SENTENCES = [
-    "{title} {person} held talks with his counterpart in {place} on {month} {day}, {year}.",
-    "The two sides agreed to expand cooperation on {topic} and to hold the next meeting "
-    "in {place}.",
-    "The ROK government delegation included officials from the Ministry of Foreign Affairs "
-    "and the Korea Forest Service.",
-    "Some {number} experts from agencies in the ROK and the Central Asian countries attended "
-    "the Forum, which focused on {topic}.",
-    "{person} noted that the ROK-Central Asia Cooperation Forum has served as an important "
-    "platform for expanding the scope of cooperation.",
-    "Korea Eximbank allocated {amount} million euros for the construction of the plant in {place}.",
-    "The delegates shared the view that the projects discussed at the Forum should be "
-    "implemented in a substantive manner.",
-    "At the meeting, the {title} expressed hope that the visit would help the two countries "
-    "step up their cooperation on {topic}.",
-    "The Korean Peninsula issue was also discussed, and the two sides reaffirmed their support "
-    "for the denuclearization of North Korea.",
-    "On the sidelines of the Forum, {person} met the Foreign Minister of {country} in {place}.",
+SUBJECTS = [
+    "{title} {person}",
+    "{person}",
+    "The Korean delegation",
+    "Both sides",
+    "The two ministers",
+    "The Ambassador",
+    "Officials from the two countries",
+    "The participants of the Forum",
+    "The Korean side",
+    "The delegation of {country}",
+    "The ROK government",
+    "The Ministry of Foreign Affairs",
+    "The Korea International Cooperation Agency (KOICA)",
+    "The delegates",
 ]
+VERBS = [
+    "agreed to",
+    "pledged to",
+    "discussed ways to",
+    "expressed hope to",
+    "decided to",
+    "reaffirmed their commitment to",
+    "explored measures to",
+    "stressed the need to",
+    "welcomed efforts to",
+    "proposed to",
+    "vowed to",
+    "shared the view that it is important to",
+]
+OBJECTS = [
+    "expand cooperation on {topic}",
+    "strengthen ties in {topic} and {topic2}",
+    "launch a joint project on {topic} in {place}",
+    "hold the next meeting in {place} in {month} {year}",
+    "raise investment in {topic} by {number} percent",
+    "support the construction of a {facility} in {place}",
+    "train {number} officials in {topic} by {year}",
+    "set up a working group on {topic}",
+    "share experience in {topic} with partners in {place}",
+    "finance a {facility} worth {amount} million dollars",
+    "sign a memorandum of understanding on {topic}",
+    "open a {facility} in {place} next year",
+    "increase exchanges between {place} and {place2}",
+]
+TAILS = [
+    "",
+    "",
+    " at the meeting held in {place} on {month} {day}, {year}",
+    " during the {ordinal} session of the Forum",
+    " under the Official Development Assistance (ODA) programme",
+    " with the help of Korea Eximbank",
+    " before the end of {year}",
+    " in line with the ROK-Central Asia Cooperation Forum",
+    " as agreed at the summit in {place}",
+    " over the next {small} years",
+]
+FACILITIES = [
+    "plant",
+    "training centre",
+    "hospital",
+    "railway depot",
+    "research institute",
+    "water treatment facility",
+    "vocational school",
+    "solar farm",
+    "data centre",
+]
+ORDINALS = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "tenth", "11th"]
+# Sentences with the defects editors find in real releases, planted at about the rate they
+# turn up there.
+DEFECTS = [
+    "The Korean Peninsular issue was also discussed.",
+    "Korean Eximbank will provide {amount} million euros for the {facility}.",
+    "The ROK Government welcomed the outcome of the talks in {place}.",
+    "The Kyrgyz will host the next round of consultations in {place}.",
+    "The CIS countries and the SCO members were invited to the the Forum.",
+]
+DEFECT_RATE = 0.01
 COUNTRIES = ["Kazakhstan", "Uzbekistan", "Tajikistan", "Turkmenistan", "the Kyrgyz Republic"]
 KOREAN_NAVIGATION = ["바로가기 메뉴", "본문 바로가기", "주메뉴 바로가기", "검색창 열기", "전체메뉴"]
 MONTHS = ["January", "March", "May", "July", "September", "October", "November"]
 
 
 def _sentence(rng: random.Random) -> str:
-    return rng.choice(SENTENCES).format(
+    """A sentence put together from a subject, a verb, an object and a tail: thousands of
+    combinations before the slots are filled, so a release hardly ever repeats a sentence
+    (a real one does not), unless a defect is planted on purpose."""
+    if rng.random() < DEFECT_RATE:
+        template = rng.choice(DEFECTS)
+    else:
+        parts = (SUBJECTS, VERBS, OBJECTS, TAILS)
+        subject, verb, thing, tail = (rng.choice(part) for part in parts)
+        template = f"{subject} {verb} {thing}{tail}."
+    place, place2 = rng.sample(PLACES, 2)
+    topic, topic2 = rng.sample(TOPICS, 2)
+    return template.format(
         title=rng.choice(TITLES),
         person=rng.choice(PEOPLE),
-        place=rng.choice(PLACES),
+        place=place,
+        place2=place2,
         country=rng.choice(COUNTRIES),
-        topic=rng.choice(TOPICS),
+        topic=topic,
+        topic2=topic2,
+        facility=rng.choice(FACILITIES),
+        ordinal=rng.choice(ORDINALS),
         month=rng.choice(MONTHS),
         day=rng.randint(1, 28),
-        year=rng.randint(2010, 2024),
+        year=rng.randint(2010, 2030),
         number=rng.randint(20, 300),
         amount=rng.randint(10, 900),
+        small=rng.randint(2, 9),
     )
 
 
-def generate_release(rng: random.Random, paragraphs: int = 18) -> str:
+def generate_release(rng: random.Random, paragraphs: int = 16) -> str:
     """One release of about 10 KB: header leftovers, numbered points, footer leftovers."""
     lines: list[str] = []
     if rng.random() < 0.6:
@@ -111,7 +187,7 @@ def generate_release(rng: random.Random, paragraphs: int = 18) -> str:
     lines.append("")
     for number in range(1, paragraphs + 1):
         marker = f"{number}." if number % 3 == 1 else rng.choice(["°", "-", "*"])
-        body = " ".join(_sentence(rng) for _ in range(rng.randint(3, 6)))
+        body = " ".join(_sentence(rng) for _ in range(rng.randint(4, 6)))
         if rng.random() < 0.05:
             body = body.replace("the Forum", "the 한-중앙아 협력 포럼", 1)
         lines.append(f"{marker} {body}")
