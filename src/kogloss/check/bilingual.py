@@ -20,8 +20,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
-from kogloss.align import Alignment, Link
 from kogloss.check.registry import Rule, rule
 from kogloss.detect import UNTRANSLATED
 from kogloss.document import Document
@@ -31,6 +31,9 @@ from kogloss.numbers import Quantity, english_quantities, korean_quantities
 from kogloss.rules import RuleInfo, register
 from kogloss.scripts import HANGUL_RUN, script_profile
 from kogloss.segment import LIST_MARKER, Segment
+
+if TYPE_CHECKING:
+    from kogloss.align import Alignment, Link
 
 NUMBER_MISMATCH = "number-mismatch"
 OMISSION = "omission"

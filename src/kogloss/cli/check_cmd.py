@@ -12,7 +12,6 @@ from typing import Any
 
 import click
 
-from kogloss.align import TermAnchors, align
 from kogloss.check import Checker, CheckSettings, SettingsError
 from kogloss.check.bilingual import RULE_IDS
 from kogloss.check.engine import check_bilingual
@@ -254,6 +253,8 @@ def _add_bilingual(
     """
     if not pairs or not any(rule.id in RULE_IDS for rule in checker.rules):
         return
+    from kogloss.align import TermAnchors, align  # only runs with Korean sources need it
+
     glossary = checker.context.glossary
     anchors = TermAnchors.from_glossary(glossary) if glossary is not None else None
     for korean_path, english_path in pairs:
