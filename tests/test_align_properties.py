@@ -57,3 +57,9 @@ def test_numbers_and_names_never_crash(text: str) -> None:
         assert text[quantity.start : quantity.end] == quantity.text
     skeleton(text)
     assert 0.0 <= person_name_similarity(text[:5], text) <= 1.0
+
+
+def test_a_number_too_long_for_digits_aligns() -> None:
+    """Found by hypothesis: an 18-digit number is keyed in exponent form ("1e+18")."""
+    alignment = align(document_from_text("ㅇ", "k.txt"), document_from_text("999999999999999936"))
+    assert len(alignment.links) == 1

@@ -121,8 +121,8 @@ def strip_particle(word: str) -> str:
 
 def _number_weight(quantity: Quantity) -> float:
     key = quantity.key
-    if key[0] in "MT" or "." in key:
-        return WEIGHT_NUMBER
+    if key[0] in "MT" or not key.isdigit():
+        return WEIGHT_NUMBER  # dates, times, decimals and huge numbers keyed as 1e+18
     return WEIGHT_NUMBER if int(key) > 10 else WEIGHT_SMALL_NUMBER
 
 
