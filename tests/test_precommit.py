@@ -11,13 +11,17 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
 from tests.conftest import ROOT
 
-PRE_COMMIT = shutil.which("pre-commit")
+# On PATH, or beside the interpreter running the tests (a virtualenv that is not activated).
+PRE_COMMIT = shutil.which("pre-commit") or shutil.which(
+    "pre-commit", path=str(Path(sys.executable).parent)
+)
 
 
 def _git(repo: Path, *args: str) -> str:
