@@ -142,6 +142,9 @@ _COPYRIGHT = re.compile(
     r"|\breproduction\b.*\b(?:permitted|prohibited|allowed)\b",
     re.IGNORECASE,
 )
+_FOOTER_ITEM_SPLIT = re.compile(r"\s*[|·•]\s*")
+# What r"[.!?]$" finds, tested with endswith instead of a scan of the line.
+_FINAL_STOPS = (".", "!", "?", ".\n", "!\n", "?\n")
 _CONTACT_LABEL = re.compile(
     r"^(?:tel|phone|telephone|fax|e-?mail|address|contact|주소|전화|팩스|문의|대표전화)\s*[.:]"
     r"|^\(\d{5}\)\s",
@@ -166,6 +169,7 @@ _BYLINE = re.compile(
 _TAGS = re.compile(r"^(?:tags?|keywords?|related\s+tags|태그|키워드)\s*[:：]", re.IGNORECASE)
 _HASHTAGS = re.compile(r"(?:#[^\s#][^#]*){2,}")
 _COOKIE = re.compile(r"\bcookies?\b.*\b(?:use|uses|using|accept|agree|consent)\b", re.IGNORECASE)
+_COOKIE_HINT = "cook"  # in every _COOKIE match once lowercased (see _may_be_copyright)
 _NOTE_MARKERS = frozenset({"*", "※"})
 _TERMINAL = re.compile(r"[.!?。？！:;][\"'”’)\]]*$")
 _TRUNCATED = re.compile(r"(?:\.\.\.|…)$")
@@ -213,11 +217,12 @@ def is_navigation(text: str) -> bool:
     body = text.strip().strip("[]()<>").strip()
     if not body or len(body) > _MAX_NAVIGATION_LENGTH:
         return False
-    if (_PREVIOUS_NEXT.match(body) or _FOLLOW_US.match(body)) and word_count(body) <= 30:
+    words = word_count(body)
+    if (_PREVIOUS_NEXT.match(body) or _FOLLOW_US.match(body)) and words <= 30:
         return True
-    if word_count(body) > 12:
+    if words > 12:
         return False
-    if _HANGUL.search(body) and _KOREAN_NAVIGATION.search(body) and word_count(body) <= 4:
+    if _HANGUL.search(body) and _KOREAN_NAVIGATION.search(body) and words <= 4:
         return True
     items = [item for item in _ITEM_SPLIT.split(body) if item]
     if all(_is_navigation_item(item) for item in items):
@@ -242,23 +247,51 @@ def _is_navigation_item(item: str) -> bool:
     return bool(words) and len(words) <= 3 and all(word in NAVIGATION_ITEMS for word in words)
 
 
-def is_footer(text: str) -> bool:
-    """Copyright, address, contact and page-counter lines."""
+def is_footer(text: str, lowered: str) -> bool:
+    """Copyright, address, contact and page-counter lines (``lowered`` is ``text.lower()``).
+
+    Ordered for running text, which most lines are: its final period settles it before any
+    word is counted, and the slow copyright regex runs only on lines holding one of its words.
+    """
     if len(text) > _MAX_FOOTER_LENGTH:
         return False
-    words = word_count(text)
-    if _COPYRIGHT.search(text) and words <= 30:
+    if _may_be_copyright(lowered) and _COPYRIGHT.search(text) and word_count(text) <= 30:
         return True
-    items = [item.strip() for item in re.split(r"\s*[|·•]\s*", text) if item.strip()]
+    items = [item.strip() for item in _split_items(text) if item.strip()]
     if items and all(_COUNTER_ITEM.match(item) or is_timestamp(item) for item in items):
         return any(_COUNTER_ITEM.match(item) for item in items)
-    if words > 40 or re.search(r"[.!?]$", text):
+    if text.endswith(_FINAL_STOPS) or word_count(text) > 40:
         return False
     return (
         any(_CONTACT_LABEL.search(item) for item in items)
         or bool(_PHONE.search(text))
         or bool(_ROAD_ADDRESS.search(text))
     )
+
+
+def _may_be_copyright(lowered: str) -> bool:
+    """Whether the lowercased line holds a part of every _COPYRIGHT match: substring tests
+    spare most lines the regex.
+
+    No part holds "i" or "s", which IGNORECASE also matches to "ı", "İ" and "ſ" (these do not
+    lowercase to them; the Kelvin sign does lowercase to "k").
+    """
+    return (
+        "©" in lowered
+        or "(c)" in lowered
+        or "copyr" in lowered
+        or "all r" in lowered
+        or "reproduct" in lowered
+        or "무단" in lowered
+        or "저작권" in lowered
+    )
+
+
+def _split_items(text: str) -> list[str]:
+    """``text`` split on the item separators | · • (no regex pass when it has none)."""
+    if "|" in text or "·" in text or "•" in text:
+        return _FOOTER_ITEM_SPLIT.split(text)
+    return [text]
 
 
 def is_end_mark(text: str) -> bool:
@@ -268,9 +301,10 @@ def is_end_mark(text: str) -> bool:
 
 def is_related_heading(text: str) -> bool:
     body = text.strip().rstrip(":")
+    # The anchored match first: it rejects running text without counting its words.
     return (
-        word_count(body) <= 5
-        and bool(_RELATED_HEADING.match(body))
+        bool(_RELATED_HEADING.match(body))
+        and word_count(body) <= 5
         and (bool(_RELATED_NOUNS.search(body)) or body.lower() in _BARE_RELATED_HEADINGS)
     )
 
@@ -361,13 +395,14 @@ def line_reason(body: str) -> str:
         return "a lone date or time stamp"
     if is_navigation(body):
         return "a navigation, menu or share line"
-    if is_footer(body):
+    lowered = body.lower()
+    if is_footer(body, lowered):
         return "a footer: copyright, address, contact or page counter"
     if is_end_mark(body):
         return "an end-of-release mark"
     if _TAGS.match(body) or _HASHTAGS.fullmatch(body):
         return "a tag or keyword line"
-    if _COOKIE.search(body) and word_count(body) <= 40:
+    if _COOKIE_HINT in lowered and _COOKIE.search(body) and word_count(body) <= 40:
         return "a cookie notice"
     return ""
 

@@ -113,18 +113,18 @@ class DetectResult:
 
 def segment_language(profile: ScriptProfile, text: str, document_language: str) -> str:
     """``ko``, ``en`` (or another ISO code for Latin text), ``mixed``, ``other`` or ``none``."""
-    letters = profile.letters
+    hangul, latin, han, cyrillic, other = profile
+    letters = hangul + latin + han + cyrillic + other
     if not letters:
         return "none"
-    korean = (profile.hangul + profile.han) / letters if profile.hangul else 0.0
-    if korean >= KOREAN_SHARE:
+    if hangul and (hangul + han) / letters >= KOREAN_SHARE:
         return "ko"
-    if profile.hangul and profile.latin:
+    if hangul and latin:
         return "mixed"
-    if profile.share("latin") >= 0.8:
+    if latin / letters >= 0.8:
         default = "en" if document_language in ("en", "ko") else document_language
         return latin_language(text, default)[0]
-    if profile.han + profile.cyrillic + profile.other > profile.latin:
+    if han + cyrillic + other > latin:
         return "other"
     return "mixed"
 
@@ -132,19 +132,26 @@ def segment_language(profile: ScriptProfile, text: str, document_language: str) 
 def document_language(document: Document) -> str:
     """``ko`` or ``en``: Korean when Hangul carries the text (Hangul is about half as long)."""
     profile = script_profile(document.text)
-    return "ko" if profile.hangul * 2 >= profile.latin and profile.hangul else "en"
+    return _language_of(profile.hangul, profile.latin)
+
+
+def _language_of(hangul: int, latin: int) -> str:
+    return "ko" if hangul * 2 >= latin and hangul else "en"
 
 
 def detect(document: Document) -> DetectResult:
     """Judge every paragraph of ``document`` and collect the findings, in document order."""
-    language = document_language(document)
     paragraph_list = paragraphs(document)
-    reports = []
-    for paragraph in paragraph_list:
-        profile = script_profile(paragraph.text)
-        reports.append(
-            SegmentReport(paragraph, profile, segment_language(profile, paragraph.text, language))
-        )
+    profiles = [script_profile(paragraph.text) for paragraph in paragraph_list]
+    # The paragraphs hold every letter of the document (only whitespace lies between them), so
+    # their profiles add up to the document's without another pass over its text.
+    language = _language_of(
+        sum(profile.hangul for profile in profiles), sum(profile.latin for profile in profiles)
+    )
+    reports = [
+        SegmentReport(paragraph, profile, segment_language(profile, paragraph.text, language))
+        for paragraph, profile in zip(paragraph_list, profiles, strict=True)
+    ]
     foreign = [_is_foreign(report.language, language) for report in reports]
     for report, verdict in zip(reports, boilerplate.classify(paragraph_list, foreign), strict=True):
         report.boilerplate = verdict.is_boilerplate

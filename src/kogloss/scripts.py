@@ -7,7 +7,7 @@ has no class for "mixed" and calls romanized Korean names Tagalog or Dutch.
 from __future__ import annotations
 
 import re
-from dataclasses import asdict, dataclass
+from typing import NamedTuple
 
 HANGUL_CHARS = "\uac00-\ud7a3\u1100-\u11ff\u3130-\u318f\ua960-\ua97f\ud7b0-\ud7ff"
 HAN_CHARS = "\u4e00-\u9fff\u3400-\u4dbf\uf900-\ufaff"
@@ -19,7 +19,7 @@ _HAN = re.compile(f"[{HAN_CHARS}]+")
 _LATIN = re.compile(f"[{LATIN_CHARS}]+")
 _CYRILLIC = re.compile(f"[{CYRILLIC_CHARS}]+")
 _ASCII_LETTERS = bytes(range(65, 91)) + bytes(range(97, 123))
-_NON_ASCII = re.compile(r"[^\x00-\x7f]+")
+_ASCII = bytes(range(128))
 _NON_LETTERS = re.compile(r"[\W\d_]+")
 
 # A run of a foreign script: its characters with the spaces, hyphens, digits and middle dots
@@ -31,9 +31,12 @@ HAN_RUN = re.compile(f"[{HAN_CHARS}](?:[{HAN_CHARS}]|[ \u00a0](?=[{HAN_CHARS}]))
 CYRILLIC_RUN = re.compile(f"[{CYRILLIC_CHARS}]+(?:[ \u00a0\\-][{CYRILLIC_CHARS}]+)*")
 
 
-@dataclass(frozen=True)
-class ScriptProfile:
-    """Letters of each script in a segment (digits and punctuation are not counted)."""
+class ScriptProfile(NamedTuple):
+    """Letters of each script in a segment (digits and punctuation are not counted).
+
+    A named tuple, not a frozen dataclass: detect makes one per paragraph, and a frozen
+    dataclass costs three times as much to make.
+    """
 
     hangul: int = 0
     latin: int = 0
@@ -50,7 +53,7 @@ class ScriptProfile:
         return getattr(self, script) / total if total else 0.0
 
     def to_dict(self) -> dict[str, int]:
-        return asdict(self)
+        return self._asdict()
 
 
 def _count(pattern: re.Pattern[str], text: str) -> int:
@@ -67,7 +70,11 @@ def script_profile(text: str) -> ScriptProfile:
     ascii_letters = len(data) - len(data.translate(None, _ASCII_LETTERS))
     if len(data) == len(text):
         return ScriptProfile(latin=ascii_letters)
-    letters = _NON_LETTERS.sub("", "".join(_NON_ASCII.findall(text)))
+    # The non-ASCII characters, in order: deleting the ASCII bytes leaves their UTF-8 intact.
+    non_ascii = data.translate(None, _ASCII).decode("utf-8", "surrogatepass")
+    letters = _NON_LETTERS.sub("", non_ascii)
+    if not letters:  # curly quotes and dashes in English text
+        return ScriptProfile(latin=ascii_letters)
     hangul = _count(_HANGUL, letters)
     latin = _count(_LATIN, letters)
     han = _count(_HAN, letters)
