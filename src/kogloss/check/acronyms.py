@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 from typing import Any, ClassVar
@@ -13,13 +14,15 @@ from kogloss.findings import Finding, Severity, make_finding
 
 # Two or more capitals (digits allowed after the first), an optional plural "s"; hyphens
 # separate acronyms ("ROK-US" holds two).
-_ACRONYM = re.compile(r"(?<![A-Za-z0-9])([A-Z][A-Z0-9&]*[A-Z0-9])(s?)(?![A-Za-z0-9])")
+# (Each pattern below checks what precedes its first capital after matching it, so that the
+# engine can skip ahead to capitals.)
+_ACRONYM = re.compile(r"([A-Z](?<![A-Za-z0-9].)[A-Z0-9&]*[A-Z0-9])(s?)(?![A-Za-z0-9])")
 _ROMAN_NUMERAL = re.compile(r"[IVXLCDM]+")
 # "ACRONYM (Expansion words)": the reverse order of introduction, also accepted.
 _EXPANSION_AFTER = re.compile(r"\s*\(\s*[A-Z][^()\n]*\s[^()\n]*\)")
 # Several words in capitals with a function word among them are shouting ("PHOTO NOT FOR
 # SALE"), not acronyms.
-_CAPITALS_RUN = re.compile(r"\b[A-Z]{2,}(?:[ \t]+[A-Z]{2,})+\b")
+_CAPITALS_RUN = re.compile(r"[A-Z](?<!\w[A-Z])[A-Z]+(?:[ \t]+[A-Z]{2,})+\b")
 _SHOUTED_FUNCTION_WORDS = frozenset(
     ["THE", "AND", "OR", "OF", "FOR", "NOT", "TO", "IN", "ON", "WITH", "IS", "ARE", "BY", "AT"]
 )
@@ -73,11 +76,7 @@ class AcronymFirstUse(Rule):
         introduced: dict[str, int] = {}
         for match in _ACRONYM.finditer(text):
             acronym = match.group(1)
-            if (
-                acronym in allowed
-                or not 2 <= sum(char.isalpha() for char in acronym) <= MAX_ACRONYM_LETTERS
-                or _ROMAN_NUMERAL.fullmatch(acronym)
-            ):
+            if acronym in allowed or not _may_be_acronym(acronym):
                 continue
             if _introduces(text, match.start(), match.end()):
                 introduced.setdefault(acronym, match.start())
@@ -116,6 +115,13 @@ class AcronymFirstUse(Rule):
                 )
             )
         return findings
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def _may_be_acronym(word: str) -> bool:
+    """Whether a word in capitals has the letters of an acronym and is no Roman numeral."""
+    letters = sum(char.isalpha() for char in word)
+    return 2 <= letters <= MAX_ACRONYM_LETTERS and not _ROMAN_NUMERAL.fullmatch(word)
 
 
 def _introduces(text: str, start: int, end: int) -> bool:
