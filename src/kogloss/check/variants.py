@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import bisect
 import functools
+import itertools
+import operator
 import re
 from array import array
 from collections import defaultdict
@@ -27,6 +29,8 @@ from kogloss.document import Document
 from kogloss.findings import Finding, Severity, make_finding
 
 Form = tuple[str, ...]
+_START = operator.attrgetter("start")
+_END = operator.attrgetter("end")
 
 _AFTER_CAPITAL = r"[A-Za-z0-9]*(?:['’\-][A-Za-z0-9]+)*"
 _WORD = rf"[A-Z]{_AFTER_CAPITAL}"
@@ -142,11 +146,15 @@ def _excluded_lines(text: str) -> list[int]:
     """Start and end of every headline or title-case line, flat and in order: capitals
     say nothing about names there."""
     bounds: list[int] = []
-    line_start = 0
-    for line in text.split("\n"):
-        if not _PROSE_WORD.search(line) and _is_title(line):
+    lines = text.split("\n")
+    # Only lines without a prose word (blank ones too) are looked at, picked in C.
+    for index in itertools.compress(
+        itertools.count(), map(operator.not_, map(_PROSE_WORD.search, lines))
+    ):
+        line = lines[index]
+        if line and _is_title(line):
+            line_start = sum(map(len, lines[:index])) + index
             bounds += (line_start, line_start + len(line) + 1)
-        line_start += len(line) + 1
     return bounds
 
 
@@ -167,23 +175,24 @@ def occurrences(text: str) -> Iterator[Occurrence]:
             yield Occurrence(form, start + first, start + last, nominal)
 
 
-def name_forms(text: str, known: list[tuple[int, int]]) -> dict[Form, list[int]]:
+def name_forms(text: str, known_starts: list[int], known_ends: list[int]) -> dict[Form, list[int]]:
     """Form -> [count, uses not followed by a lowercase word, offset of its first use], for
-    the forms of ``text`` outside the spans ``known`` (in order, not overlapping).
+    the forms of ``text`` outside the known spans (in order, not overlapping).
 
     Runs repeat (names and titles do), so a run's forms are worked out once per key and
     glossary spans around it, and each document only counts its runs, in order of first use.
     """
-    known_starts = [start for start, _ in known]
-    known_ends = [end for _, end in known]
+    # Two sentinels: no span starts before the end of any run.
+    known_starts = [*known_starts, len(text) + 1, len(text) + 1]
     tally: dict[tuple[_RunKey, _Known], list[int]] = {}
     for start, end, key in _runs(text):
         first = bisect.bisect_right(known_ends, start)
-        around = (
-            _known_around(known, first, start, end)
-            if first < len(known) and known_starts[first] < end
-            else ()
-        )
+        if known_starts[first] >= end:
+            around: _Known = ()
+        elif known_starts[first + 1] >= end:  # the common case: one span
+            around = ((known_starts[first] - start, known_ends[first] - start),)
+        else:
+            around = _known_around(known_starts, known_ends, first, start, end)
         entry = tally.get((key, around))
         if entry is None:
             tally[(key, around)] = [1, start]
@@ -201,14 +210,15 @@ def name_forms(text: str, known: list[tuple[int, int]]) -> dict[Form, list[int]]
     return forms
 
 
-def _known_around(known: list[tuple[int, int]], first: int, start: int, end: int) -> _Known:
-    """The spans of ``known`` from ``first`` on that start before ``end``, relative to
-    ``start``."""
+def _known_around(
+    known_starts: list[int], known_ends: list[int], first: int, start: int, end: int
+) -> _Known:
+    """The known spans from ``first`` on that start before ``end`` (there is a sentinel
+    after the last), relative to ``start``."""
     spans = []
-    for span_start, span_end in known[first:]:
-        if span_start >= end:
-            break
-        spans.append((span_start - start, span_end - start))
+    while known_starts[first] < end:
+        spans.append((known_starts[first] - start, known_ends[first] - start))
+        first += 1
     return tuple(spans)
 
 
@@ -451,8 +461,8 @@ class NearVariant(Rule):
         if context.language(document) != "en":
             return {}
         # A name inside one of the glossary's matches is the glossary rules' business.
-        known = [(match.start, match.end) for match in context.term_matches(document)]
-        return name_forms(document.text, known)
+        matches = context.term_matches(document)
+        return name_forms(document.text, list(map(_START, matches)), list(map(_END, matches)))
 
     def new_corpus(self, context: CheckContext) -> _Corpus:
         return _Corpus(by_document=context.settings.option(self, "scope") == "document")
