@@ -1,11 +1,13 @@
 """Property tests: the rules' shortcuts (counting per distinct run, keying all sentences in one
-pass, folding the text before looking for doubled words) agree with the plain definitions."""
+pass, folding the text before looking for doubled words, looking for shouted runs only beside
+capitals) agree with the plain definitions."""
 
 from __future__ import annotations
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from kogloss.check.acronyms import _ACRONYM, _next_to_capitals, _shouted_spans
 from kogloss.check.repetition import (
     _DOUBLED_WORD,
     _may_double_words,
@@ -20,7 +22,8 @@ PIECES = st.sampled_from(
         "Korea", "Korean", "Peninsula", "peninsula", "of", "for", "the", "The", "Bank", "Kim",
         "Kyu-hyun", "Korea’s", "government", "ROK", "IDP", "KOREA SIGNS", "Villages", "and",
         "don't", "don’t", "İstanbul", "istanbul", "ſo", "so", "Kelvin", "x'", "e-mail", "mail",
-        "1.", "Q:", "•", "\u00a0", " ", "\t", "\n", "\n\n", ". ", ", ", "(", "“", "é", "가", "\x00",
+        "PHOTO NOT FOR SALE", "THE", "UN", "G20", "A&B", "KOICA", "1.", "Q:", "•", "\u00a0",
+        " ", "\t", "\n", "\n\n", ". ", ", ", "(", "“", "é", "가", "\x00",
     ]
 )  # fmt: skip
 TEXTS = st.lists(PIECES, max_size=40).map(" ".join) | st.lists(PIECES, max_size=40).map("".join)
@@ -55,3 +58,12 @@ def test_sentence_keys_in_one_pass_are_the_keys_one_by_one(texts: list[str]) -> 
 def test_the_folded_test_misses_no_doubled_word(text: str) -> None:
     if _DOUBLED_WORD.search(text):
         assert _may_double_words(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=TEXTS)
+def test_an_acronym_in_a_shouted_run_is_next_to_capitals(text: str) -> None:
+    shouted = _shouted_spans(text)
+    for match in _ACRONYM.finditer(text):
+        if any(start <= match.start() < end for start, end in shouted):
+            assert _next_to_capitals(text, match.start())
