@@ -35,12 +35,10 @@ _END = operator.attrgetter("end")
 _AFTER_CAPITAL = r"[A-Za-z0-9]*(?:['’\-][A-Za-z0-9]+)*"
 _WORD = rf"[A-Z]{_AFTER_CAPITAL}"
 _GAP = r"(?:[ \t\u00a0]+|[ \t\u00a0]*\n[ \t\u00a0]*)"
-# Capitalised words in a row, with "of" or "for" between two of them (Bank of Korea).
-_RUN = re.compile(rf"(?<![A-Za-z0-9'’\-]){_WORD}(?:{_GAP}(?:(?:of|for){_GAP})?{_WORD})*")
 _RUN_WORD = re.compile(rf"{_WORD}|of|for")
 _POSSESSIVES = ("'s", "’s")
 # A line without a lowercase letter is a headline; its capitals say nothing about names.
-_HEADLINE = re.compile(r"^(?=[^\n]*[A-Z]{2})[^a-z\n]+$", re.MULTILINE)
+_HEADLINE = re.compile(r"(?=.*[A-Z]{2})[^a-z]+")  # (fullmatch on one line)
 # Words of four letters or more: in a title-case headline every one of them is capitalised.
 _GIVEN_NAME = re.compile(r"[A-Z][a-z]+-[a-z]+")
 _LONG_WORD = re.compile(r"[A-Za-z][a-z]{3,}|[A-Z]{4,}")
@@ -108,8 +106,9 @@ class Occurrence(NamedTuple):
     nominal: bool
 
 
-# A run with the lowercase word after it, if any (which no run can start in). The run's
-# first capital comes before the look-behind, so that the engine can skip ahead to capitals.
+# Capitalised words in a row, with "of" or "for" between two of them (Bank of Korea), and the
+# lowercase word after them, if any (no run can start in it). The run's first capital comes
+# before the look-behind, so that the engine can skip ahead to capitals.
 _RUN_AND_TAIL = re.compile(
     rf"(?P<run>[A-Z](?<![A-Za-z0-9'’\-].){_AFTER_CAPITAL}(?:{_GAP}(?:(?:of|for){_GAP})?{_WORD})*)"
     rf"(?:{_GAP}(?P<tail>[a-z][a-z]{{2,}})(?![A-Za-z0-9'’\-]))?"
