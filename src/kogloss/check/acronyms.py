@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 from typing import Any, ClassVar
@@ -13,13 +14,18 @@ from kogloss.findings import Finding, Severity, make_finding
 
 # Two or more capitals (digits allowed after the first), an optional plural "s"; hyphens
 # separate acronyms ("ROK-US" holds two).
-_ACRONYM = re.compile(r"(?<![A-Za-z0-9])([A-Z][A-Z0-9&]*[A-Z0-9])(s?)(?![A-Za-z0-9])")
+# (Each pattern below checks what precedes its first capital after matching it, so that the
+# engine can skip ahead to capitals.)
+_ACRONYM = re.compile(r"([A-Z](?<![A-Za-z0-9].)[A-Z0-9&]*[A-Z0-9])(s?)(?![A-Za-z0-9])")
 _ROMAN_NUMERAL = re.compile(r"[IVXLCDM]+")
 # "ACRONYM (Expansion words)": the reverse order of introduction, also accepted.
 _EXPANSION_AFTER = re.compile(r"\s*\(\s*[A-Z][^()\n]*\s[^()\n]*\)")
 # Several words in capitals with a function word among them are shouting ("PHOTO NOT FOR
 # SALE"), not acronyms.
-_CAPITALS_RUN = re.compile(r"\b[A-Z]{2,}(?:[ \t]+[A-Z]{2,})+\b")
+_CAPITALS_RUN = re.compile(r"[A-Z](?<!\w[A-Z])[A-Z]+(?:[ \t]+[A-Z]{2,})+\b")
+# What must touch a word in capitals for it to be in such a run: capitals after it, or before.
+_CAPITALS_AFTER = re.compile(r"[A-Z]*[ \t]+[A-Z]{2}")
+_TWO_CAPITALS = re.compile(r"[A-Z]{2}")
 _SHOUTED_FUNCTION_WORDS = frozenset(
     ["THE", "AND", "OR", "OF", "FOR", "NOT", "TO", "IN", "ON", "WITH", "IS", "ARE", "BY", "AT"]
 )
@@ -68,16 +74,11 @@ class AcronymFirstUse(Rule):
         allowed = set(context.settings.option(self, "allow"))
         allowed.update(context.settings.option(self, "extend_allow"))
         text = document.text
-        shouted = _shouted_spans(text)
         first_use: dict[str, tuple[int, int]] = {}
         introduced: dict[str, int] = {}
         for match in _ACRONYM.finditer(text):
             acronym = match.group(1)
-            if (
-                acronym in allowed
-                or not 2 <= sum(char.isalpha() for char in acronym) <= MAX_ACRONYM_LETTERS
-                or _ROMAN_NUMERAL.fullmatch(acronym)
-            ):
+            if acronym in allowed or not _may_be_acronym(acronym):
                 continue
             if _introduces(text, match.start(), match.end()):
                 introduced.setdefault(acronym, match.start())
@@ -86,7 +87,7 @@ class AcronymFirstUse(Rule):
                 acronym not in first_use
                 and not _in_headline(text, match.start())
                 and not _is_dateline(text, match.start(), match.end())
-                and not any(start <= match.start() < end for start, end in shouted)
+                and not _is_shouted(text, match.start(), context)
             ):
                 first_use[acronym] = (match.start(), match.start() + len(acronym))
         expansions = context.run_cached("abbreviations", lambda: _glossary_expansions(context))
@@ -118,11 +119,40 @@ class AcronymFirstUse(Rule):
         return findings
 
 
+@functools.lru_cache(maxsize=1 << 14)
+def _may_be_acronym(word: str) -> bool:
+    """Whether a word in capitals has the letters of an acronym and is no Roman numeral."""
+    letters = sum(char.isalpha() for char in word)
+    return 2 <= letters <= MAX_ACRONYM_LETTERS and not _ROMAN_NUMERAL.fullmatch(word)
+
+
 def _introduces(text: str, start: int, end: int) -> bool:
     """``(ACRONYM)`` after its expansion, or ``ACRONYM (Expansion ...)``."""
     if start > 0 and text[start - 1] == "(" and text.startswith(")", end):
         return True
     return _EXPANSION_AFTER.match(text, end) is not None
+
+
+def _is_shouted(text: str, offset: int, context: CheckContext) -> bool:
+    """Whether the acronym at ``offset`` is in a run of shouted words. The runs are found
+    once per document, and only when an acronym has another word in capitals beside it."""
+    if not _next_to_capitals(text, offset):
+        return False
+    shouted = context.cached("acronym-first-use:shouted", lambda: _shouted_spans(text))
+    return any(start <= offset < end for start, end in shouted)
+
+
+def _next_to_capitals(text: str, offset: int) -> bool:
+    """Whether the word in capitals at ``offset`` has spaces, then two capitals, after it
+    or two capitals, then spaces, before it."""
+    if _CAPITALS_AFTER.match(text, offset):
+        return True
+    gap_start = offset
+    while gap_start > 0 and text[gap_start - 1] in " \t":
+        gap_start -= 1
+    return (
+        gap_start < offset and _TWO_CAPITALS.fullmatch(text, gap_start - 2, gap_start) is not None
+    )
 
 
 def _shouted_spans(text: str) -> list[tuple[int, int]]:

@@ -7,10 +7,13 @@ glossary.
 
 from __future__ import annotations
 
+import operator
 import re
 from array import array
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from itertools import compress
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from kogloss.check.context import CheckContext
@@ -28,6 +31,9 @@ _VARIANT_FORMS = ("variant", "pattern")
 _SPACES = re.compile(r"\s+")
 
 EntryKey = tuple[str, int, str]
+# A match's entry, kind of form, text and variant (objects by identity): what form_of reads.
+_MatchKey = tuple[int, str, str, int]
+_FORM = operator.attrgetter("form")
 
 
 def entry_key(entry: Entry) -> EntryKey:
@@ -38,6 +44,14 @@ def entry_key(entry: Entry) -> EntryKey:
 def written(match: TermMatch) -> str:
     """The matched text with line breaks and space runs as single spaces."""
     return _SPACES.sub(" ", match.matched)
+
+
+def _match_keys(matches: list[TermMatch]) -> list[_MatchKey]:
+    """The key of each match, built in C (attrgetter and zip) rather than a Python loop."""
+    entries = map(id, map(operator.attrgetter("entry"), matches))
+    variants = map(id, map(operator.attrgetter("variant"), matches))
+    texts = map(operator.attrgetter("matched"), matches)
+    return list(zip(entries, map(_FORM, matches), texts, variants, strict=True))
 
 
 def form_of(match: TermMatch) -> str:
@@ -138,16 +152,25 @@ class InconsistentTerm(Rule):
     options: ClassVar[dict[str, Any]] = {"scope": "corpus"}
 
     def collect(self, document: Document, context: CheckContext) -> Any:
+        named: dict[_MatchKey, tuple[EntryKey, str]] = context.run_cached(self.id, dict)
+        matches = context.term_matches(document)
+        written = list(compress(matches, map(_WRITTEN_FORMS.__contains__, map(_FORM, matches))))
+        # Matches of one entry, kind, text and variant are counted in C; each distinct one is
+        # named in Python once per run (entries and variants live as long as the run).
+        keys = _match_keys(written)
+        firsts = dict(zip(reversed(keys), reversed(written), strict=True))  # first one wins
         forms: dict[EntryKey, dict[str, list[int]]] = {}
-        for match in context.term_matches(document):
-            if match.form not in _WRITTEN_FORMS:
-                continue
-            per_entry = forms.setdefault(entry_key(match.entry), {})
-            text = form_of(match)
+        for key, count in Counter(keys).items():
+            first = firsts[key]
+            name = named.get(key)
+            if name is None:
+                name = named[key] = (entry_key(first.entry), form_of(first))
+            entry, text = name
+            per_entry = forms.setdefault(entry, {})
             if text in per_entry:
-                per_entry[text][0] += 1
+                per_entry[text][0] += count
             else:
-                per_entry[text] = [1, match.start]
+                per_entry[text] = [count, first.start]
         return forms
 
     def new_corpus(self, context: CheckContext) -> _Corpus:

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import operator
 import re
 from collections.abc import Iterable
+from itertools import compress, count, islice
 from typing import Any, ClassVar
 
 from kogloss.check.context import CheckContext
@@ -13,9 +15,31 @@ from kogloss.findings import Finding, Severity, make_finding
 from kogloss.segment import LIST_MARKER, sentences
 
 _SPACES = re.compile(r"\s+")
+# The runs of _SPACES that are not a single space already: replacing only these leaves the
+# same text, and a pattern opening with a character class lets the engine skip ahead.
+_SPACING = re.compile(r"\s(?:(?<! )\s*|\s+)")
+_TEXT = operator.attrgetter("text")
+_SEPARATOR = "\x00"
+_MARKER_AFTER_SEPARATOR = re.compile(_SEPARATOR + LIST_MARKER.pattern)
 # A word, then the same word again after spaces or one line break (not a paragraph break).
 _DOUBLED_WORD = re.compile(
     r"\b([A-Za-z][A-Za-z'’]*)(?:[ \t\u00a0]+|[ \t]*\n[ \t]*)(\1)\b", re.IGNORECASE
+)
+# The same test on the text folded to ASCII bytes (see _may_double_words): looser, so it
+# finds every doubled word that _DOUBLED_WORD finds, and about twice as fast.
+_DOUBLED_FOLDED = re.compile(rb"(?<![a-z])([a-z][a-z']*+)[ \t\n]+\1")
+# The characters outside ASCII that _DOUBLED_WORD takes for a letter (case-blind), an
+# apostrophe or a space, each with the ASCII byte it folds to.
+_FOLD_TO_ASCII = tuple(
+    (char.encode(), ascii)
+    for char, ascii in (
+        ("’", b"'"),
+        ("\u00a0", b" "),
+        ("İ", b"i"),
+        ("ı", b"i"),
+        ("ſ", b"s"),
+        ("K", b"k"),
+    )
 )
 
 
@@ -46,17 +70,20 @@ class RepeatedSentence(Rule):
 
     def check(self, document: Document, context: CheckContext) -> Iterable[Finding]:
         min_words = int(context.settings.option(self, "min_words"))
+        found = sentences(document, context.paragraphs(document))
+        keys = _sentence_keys(list(map(_TEXT, found)))
+        repeated = _repeated(keys, min_words)
+        # Key -> the line and paragraph of its first sentence.
         seen: dict[str, tuple[int, int]] = {}
         findings = []
-        for sentence in sentences(document, context.paragraphs(document)):
-            key = _sentence_key(sentence.text)
-            if key.count(" ") + 1 < min_words:
-                continue
+        # Only the sentences whose key repeats, picked in C.
+        for index in compress(count(), map(repeated.__contains__, keys)):
+            sentence, key = found[index], keys[index]
             first = seen.get(key)
             if first is None:
-                seen[key] = (sentence.start, sentence.paragraph)
+                seen[key] = (document.position(sentence.start).line, sentence.paragraph)
                 continue
-            first_line = document.position(first[0]).line
+            first_line = first[0]
             where = "in the same paragraph" if first[1] == sentence.paragraph else "in the document"
             findings.append(
                 make_finding(
@@ -72,11 +99,33 @@ class RepeatedSentence(Rule):
         return findings
 
 
+def _sentence_keys(texts: list[str]) -> list[str]:
+    """What two sentences must share to be one sentence repeated: the text without its list
+    marker, with spacing and case ignored.
+
+    The sentences are joined, normalised and split again: a few passes in C over the whole
+    document instead of a few calls per sentence. A document holding the separator itself
+    (a NUL character) is keyed sentence by sentence.
+    """
+    joined = _SEPARATOR + _SEPARATOR.join(texts)
+    if joined.count(_SEPARATOR) != len(texts):
+        return [_sentence_key(text) for text in texts]
+    joined = _SPACING.sub(" ", _MARKER_AFTER_SEPARATOR.sub(_SEPARATOR, joined)).casefold()
+    return list(map(str.strip, joined.split(_SEPARATOR)[1:]))
+
+
 def _sentence_key(text: str) -> str:
     marker = LIST_MARKER.match(text)
     if marker:
         text = text[marker.end() :]
     return _SPACES.sub(" ", text).strip().casefold()
+
+
+def _repeated(keys: list[str], min_words: int) -> set[str]:
+    """The keys that occur more than once and have ``min_words`` words or more."""
+    ordered = sorted(keys)
+    twice = set(compress(ordered, map(operator.eq, ordered, islice(ordered, 1, None))))
+    return {key for key in twice if key.count(" ") + 1 >= min_words}
 
 
 @rule
@@ -104,7 +153,9 @@ class RepeatedWord(Rule):
 
     def check(self, document: Document, context: CheckContext) -> Iterable[Finding]:
         allowed = {word.casefold() for word in context.settings.option(self, "allow")}
-        findings = []
+        findings: list[Finding] = []
+        if not _may_double_words(document.text):
+            return findings
         for match in _DOUBLED_WORD.finditer(document.text):
             word = match.group(1)
             if word.casefold() in allowed:
@@ -121,3 +172,16 @@ class RepeatedWord(Rule):
                 )
             )
         return findings
+
+
+def _may_double_words(text: str) -> bool:
+    """Whether ``text`` may hold a doubled word: the cheap test that clears most documents.
+
+    Folded to bytes where every letter that the case-blind pattern equates becomes one ASCII
+    lowercase letter (and a no-break space a space), a doubled word is still a doubled word.
+    """
+    data = text.encode("utf-8", "surrogatepass")  # a library caller's text may hold any code point
+    for char, ascii in _FOLD_TO_ASCII:
+        if char in data:
+            data = data.replace(char, ascii)
+    return _DOUBLED_FOLDED.search(data.lower()) is not None

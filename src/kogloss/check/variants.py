@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import bisect
 import functools
+import itertools
+import operator
 import re
 from array import array
 from collections import defaultdict
@@ -27,21 +29,20 @@ from kogloss.document import Document
 from kogloss.findings import Finding, Severity, make_finding
 
 Form = tuple[str, ...]
+_START = operator.attrgetter("start")
+_END = operator.attrgetter("end")
 
-_WORD = r"[A-Z][A-Za-z0-9]*(?:['’\-][A-Za-z0-9]+)*"
+_AFTER_CAPITAL = r"[A-Za-z0-9]*(?:['’\-][A-Za-z0-9]+)*"
+_WORD = rf"[A-Z]{_AFTER_CAPITAL}"
 _GAP = r"(?:[ \t\u00a0]+|[ \t\u00a0]*\n[ \t\u00a0]*)"
-# Capitalised words in a row, with "of" or "for" between two of them (Bank of Korea).
-_RUN = re.compile(rf"(?<![A-Za-z0-9'’\-]){_WORD}(?:{_GAP}(?:(?:of|for){_GAP})?{_WORD})*")
 _RUN_WORD = re.compile(rf"{_WORD}|of|for")
-_TAIL = re.compile(rf"{_GAP}([a-z][a-z]{{2,}})(?![A-Za-z0-9'’\-])")
 _POSSESSIVES = ("'s", "’s")
 # A line without a lowercase letter is a headline; its capitals say nothing about names.
-_HEADLINE = re.compile(r"^(?=[^\n]*[A-Z]{2})[^a-z\n]+$", re.MULTILINE)
+_HEADLINE = re.compile(r"(?=.*[A-Z]{2})[^a-z]+")  # (fullmatch on one line)
 # Words of four letters or more: in a title-case headline every one of them is capitalised.
 _GIVEN_NAME = re.compile(r"[A-Z][a-z]+-[a-z]+")
 _LONG_WORD = re.compile(r"[A-Za-z][a-z]{3,}|[A-Z]{4,}")
 MIN_TITLE_WORDS = 3
-_SENTENCE_OPENERS = set('.!?:;"“”([\n')
 
 _FUNCTION_WORDS_TEXT = """a an the this that these those our your his her its their my we i you
     he she it they in on at by for from with to of as and but or nor so yet if when while
@@ -105,50 +106,152 @@ class Occurrence(NamedTuple):
     nominal: bool
 
 
+# Capitalised words in a row, with "of" or "for" between two of them (Bank of Korea), and the
+# lowercase word after them, if any (no run can start in it). The run's first capital comes
+# before the look-behind, so that the engine can skip ahead to capitals.
+_RUN_AND_TAIL = re.compile(
+    rf"(?P<run>[A-Z](?<![A-Za-z0-9'’\-].){_AFTER_CAPITAL}(?:{_GAP}(?:(?:of|for){_GAP})?{_WORD})*)"
+    rf"(?:{_GAP}(?P<tail>[a-z][a-z]{{2,}})(?![A-Za-z0-9'’\-]))?"
+)
+# Where a sentence opens on a capital: after punctuation or a line break, then spaces.
+_OPENING = re.compile(r"[.!?:;\"“”(\[\n][ \t\u00a0]*(?=[A-Z])")
+# A lowercase word of four letters or more that _LONG_WORD finds: a line holding one is
+# neither a headline nor in title case (the cheap test that clears nearly every line).
+_PROSE_WORD = re.compile(r"(?<![A-Za-z])[a-z]{4}")
+
+# A run with the lowercase word after it, and whether it opens a sentence: all that decides
+# its name forms.
+_RunKey = tuple[str, bool]
+# The glossary matches that reach into a run, (start, end) relative to the run's start.
+_Known = tuple[tuple[int, int], ...]
+_RunForms = tuple[tuple[Form, int, int, bool], ...]
+
+
+def _runs(text: str) -> Iterator[tuple[int, int, _RunKey]]:
+    """Start, end and key of each run of ``text`` outside headlines and title-case lines."""
+    excluded = _excluded_lines(text)
+    excluded_end = excluded[-1] if excluded else 0
+    openings = set(map(re.Match.end, _OPENING.finditer(text)))
+    openings.add(len(text) - len(text.lstrip(" \t\u00a0")))
+    for match in _RUN_AND_TAIL.finditer(text):
+        start = match.start()
+        # An odd insertion point falls inside one of the excluded lines' (start, end) pairs.
+        if start < excluded_end and bisect.bisect_right(excluded, start) & 1:
+            continue
+        yield start, match.end(), (match.group(), start in openings)
+
+
+def _excluded_lines(text: str) -> list[int]:
+    """Start and end of every headline or title-case line, flat and in order: capitals
+    say nothing about names there."""
+    bounds: list[int] = []
+    lines = text.split("\n")
+    # Only lines without a prose word (blank ones too) are looked at, picked in C.
+    for index in itertools.compress(
+        itertools.count(), map(operator.not_, map(_PROSE_WORD.search, lines))
+    ):
+        line = lines[index]
+        if line and _is_title(line):
+            line_start = sum(map(len, lines[:index])) + index
+            bounds += (line_start, line_start + len(line) + 1)
+    return bounds
+
+
+def _is_title(line: str) -> bool:
+    """A headline (no lowercase letter) or a line in title case ("Korea Supports IDP
+    Villages in Fuzuli Regions")."""
+    if _HEADLINE.fullmatch(line):
+        return True
+    words = _LONG_WORD.findall(line)
+    return len(words) >= MIN_TITLE_WORDS and all(word[0].isupper() for word in words)
+
+
 def occurrences(text: str) -> Iterator[Occurrence]:
     """Every name form of ``text``: capitalised runs, each single name word, and a run with
     the lowercase word after it."""
-    headlines = [(match.start(), match.end()) for match in _HEADLINE.finditer(text)]
-    headline_index = 0
-    tail_match = _TAIL.match
-    titles: dict[int, bool] = {}
-    for match in _RUN.finditer(text):
-        start = match.start()
-        if headlines:
-            while headline_index < len(headlines) and headlines[headline_index][1] < start:
-                headline_index += 1
-            if headline_index < len(headlines) and headlines[headline_index][0] <= start:
-                continue
-        if _in_title_line(text, start, titles):
-            continue
-        for tokens, first, last, tail_from, named in _run_plan(
-            match.group(0), _opens_sentence(text, start)
-        ):
-            tail = tail_match(text, start + tail_from) if tail_from >= 0 else None
-            if tail is not None and tail.group(1) in FUNCTION_WORDS:
-                tail = None
-            if named:
-                yield Occurrence(tokens, start + first, start + last, tail is None)
-            if tail is not None:
-                yield Occurrence((*tokens, tail.group(1)), start + first, tail.end(), False)
+    for start, _, key in _runs(text):
+        for form, first, last, nominal in _run_forms(key):
+            yield Occurrence(form, start + first, start + last, nominal)
 
 
-def _in_title_line(text: str, offset: int, titles: dict[int, bool]) -> bool:
-    """Whether ``offset`` is in a headline written in title case ("Korea Supports IDP
-    Villages in Fuzuli Regions"), where capitals say nothing about names."""
-    line_start = text.rfind("\n", 0, offset) + 1
-    verdict = titles.get(line_start)
-    if verdict is None:
-        line_end = text.find("\n", offset)
-        words = _LONG_WORD.findall(text, line_start, line_end if line_end >= 0 else len(text))
-        capitals = sum(word[0].isupper() for word in words)
-        verdict = titles[line_start] = len(words) >= MIN_TITLE_WORDS and capitals == len(words)
-    return verdict
+def name_forms(text: str, known_starts: list[int], known_ends: list[int]) -> dict[Form, list[int]]:
+    """Form -> [count, uses not followed by a lowercase word, offset of its first use], for
+    the forms of ``text`` outside the known spans (in order, not overlapping).
+
+    Runs repeat (names and titles do), so a run's forms are worked out once per key and
+    glossary spans around it, and each document only counts its runs, in order of first use.
+    """
+    # Two sentinels: no span starts before the end of any run.
+    known_starts = [*known_starts, len(text) + 1, len(text) + 1]
+    tally: dict[tuple[_RunKey, _Known], list[int]] = {}
+    for start, end, key in _runs(text):
+        first = bisect.bisect_right(known_ends, start)
+        if known_starts[first] >= end:
+            around: _Known = ()
+        elif known_starts[first + 1] >= end:  # the common case: one span
+            around = ((known_starts[first] - start, known_ends[first] - start),)
+        else:
+            around = _known_around(known_starts, known_ends, first, start, end)
+        entry = tally.get((key, around))
+        if entry is None:
+            tally[(key, around)] = [1, start]
+        else:
+            entry[0] += 1
+    forms: dict[Form, list[int]] = {}
+    for (key, around), (count, first) in tally.items():
+        for form, offset, nominal in _forms_outside(key, around):
+            entry = forms.get(form)
+            if entry is None:
+                forms[form] = [count, nominal * count, first + offset]
+            else:
+                entry[0] += count
+                entry[1] += nominal * count
+    return forms
 
 
-# (tokens, start, end, where a following lowercase word would start or -1, whether the
+def _known_around(
+    known_starts: list[int], known_ends: list[int], first: int, start: int, end: int
+) -> _Known:
+    """The known spans from ``first`` on that start before ``end`` (there is a sentinel
+    after the last), relative to ``start``."""
+    spans = []
+    while known_starts[first] < end:
+        spans.append((known_starts[first] - start, known_ends[first] - start))
+        first += 1
+    return tuple(spans)
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _forms_outside(key: _RunKey, known: _Known) -> tuple[tuple[Form, int, bool], ...]:
+    """(form, offset, nominal) of each form of a run that no glossary span holds."""
+    return tuple(
+        (form, start, nominal)
+        for form, start, end, nominal in _run_forms(key)
+        if not any(span_start <= start and end <= span_end for span_start, span_end in known)
+    )
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _run_forms(key: _RunKey) -> _RunForms:
+    """(form, start, end, nominal) of each form of a run, relative to its start."""
+    matched, initial = key
+    match = _RUN_AND_TAIL.match(matched)
+    assert match is not None
+    run, tail = match.group("run", "tail")
+    if tail in FUNCTION_WORDS:
+        tail = None
+    forms = []
+    for tokens, first, last, takes_tail, named in _run_plan(run, initial):
+        if named:
+            forms.append((tokens, first, last, not (tail and takes_tail)))
+        if tail and takes_tail:
+            forms.append(((*tokens, tail), first, len(matched), False))
+    return tuple(forms)
+
+
+# (tokens, start, end, whether a lowercase word after the run joins them, whether the
 # tokens alone are a name form), offsets relative to the run.
-_Plan = tuple[tuple[Form, int, int, int, bool], ...]
+_Plan = tuple[tuple[Form, int, int, bool, bool], ...]
 
 
 @functools.lru_cache(maxsize=1 << 16)
@@ -161,7 +264,7 @@ def _run_plan(run: str, initial: bool) -> _Plan:
 
 def _plan_words(
     words: list[tuple[str, int, int]], initial: bool
-) -> Iterator[tuple[Form, int, int, int, bool]]:
+) -> Iterator[tuple[Form, int, int, bool, bool]]:
     while words and initial and words[0][0].lower() in FUNCTION_WORDS:
         words = words[1:]
         initial = False
@@ -179,7 +282,7 @@ def _plan_words(
     tokens = tuple(word[:-2] if word.endswith(_POSSESSIVES) else word for word, _, _ in words)
     start, end = words[0][1], words[-1][2] - (2 if possessive else 0)
     # A single capitalised word at the start of a sentence is no evidence of a name.
-    yield (tokens, start, end, -1 if possessive else words[-1][2], len(tokens) > 1 or not initial)
+    yield (tokens, start, end, not possessive, len(tokens) > 1 or not initial)
     if len(tokens) > 1:
         for position, (token, (_, word_start, _)) in enumerate(zip(tokens, words, strict=True)):
             if position == 0 and initial:
@@ -190,16 +293,9 @@ def _plan_words(
                 if position > 1 or (position == 1 and len(tokens) > 2):
                     surname_start = words[position - 1][1]
                     yield (tokens[position - 1 : position + 1], surname_start,
-                           word_start + len(token), -1, True)  # fmt: skip
+                           word_start + len(token), False, True)  # fmt: skip
             elif len(token) >= MIN_ROMANIZATION_LENGTH and not token.isupper():
-                yield ((token,), word_start, word_start + len(token), -1, True)
-
-
-def _opens_sentence(text: str, start: int) -> bool:
-    position = start - 1
-    while position >= 0 and text[position] in " \t\u00a0":
-        position -= 1
-    return position < 0 or text[position] in _SENTENCE_OPENERS
+                yield ((token,), word_start, word_start + len(token), False, True)
 
 
 def _difference(first: Form, second: Form, stats: dict[Form, _FormStats]) -> str | None:
@@ -363,19 +459,9 @@ class NearVariant(Rule):
     def collect(self, document: Document, context: CheckContext) -> Any:
         if context.language(document) != "en":
             return {}
+        # A name inside one of the glossary's matches is the glossary rules' business.
         matches = context.term_matches(document)
-        known = _KnownSpans([(match.start, match.end) for match in matches]) if matches else None
-        forms: dict[Form, list[int]] = {}
-        for occurrence in occurrences(document.text):
-            if known is not None and known.contain(occurrence.start, occurrence.end):
-                continue
-            entry = forms.get(occurrence.form)
-            if entry is None:
-                forms[occurrence.form] = [1, int(occurrence.nominal), occurrence.start]
-            else:
-                entry[0] += 1
-                entry[1] += occurrence.nominal
-        return forms
+        return name_forms(document.text, list(map(_START, matches)), list(map(_END, matches)))
 
     def new_corpus(self, context: CheckContext) -> _Corpus:
         return _Corpus(by_document=context.settings.option(self, "scope") == "document")
@@ -487,16 +573,3 @@ def _rows(stats: dict[Form, _FormStats], paths: list[str]) -> list[dict]:
             }
         )
     return rows
-
-
-class _KnownSpans:
-    """The glossary's matches in a document (in order, not overlapping one another): a name
-    inside one of them is the glossary rules' business."""
-
-    def __init__(self, spans: list[tuple[int, int]]) -> None:
-        self.starts = [start for start, _ in spans]
-        self.ends = [end for _, end in spans]
-
-    def contain(self, start: int, end: int) -> bool:
-        position = bisect.bisect_right(self.starts, start) - 1
-        return position >= 0 and self.ends[position] >= end

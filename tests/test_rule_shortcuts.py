@@ -1,0 +1,69 @@
+"""Property tests: the rules' shortcuts (counting per distinct run, keying all sentences in one
+pass, folding the text before looking for doubled words, looking for shouted runs only beside
+capitals) agree with the plain definitions."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from kogloss.check.acronyms import _ACRONYM, _next_to_capitals, _shouted_spans
+from kogloss.check.repetition import (
+    _DOUBLED_WORD,
+    _may_double_words,
+    _sentence_key,
+    _sentence_keys,
+)
+from kogloss.check.variants import name_forms, occurrences
+
+# Pieces that make names, titles, headlines, possessives, sentence openings and doubled words.
+PIECES = st.sampled_from(
+    [
+        "Korea", "Korean", "Peninsula", "peninsula", "of", "for", "the", "The", "Bank", "Kim",
+        "Kyu-hyun", "Korea’s", "government", "ROK", "IDP", "KOREA SIGNS", "Villages", "and",
+        "don't", "don’t", "İstanbul", "istanbul", "ſo", "so", "Kelvin", "x'", "e-mail", "mail",
+        "PHOTO NOT FOR SALE", "THE", "UN", "G20", "A&B", "KOICA", "1.", "Q:", "•", "\u00a0",
+        " ", "\t", "\n", "\n\n", ". ", ", ", "(", "“", "é", "가", "\x00",
+    ]
+)  # fmt: skip
+TEXTS = st.lists(PIECES, max_size=40).map(" ".join) | st.lists(PIECES, max_size=40).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=TEXTS, data=st.data())
+def test_name_forms_counts_each_occurrence_outside_the_known_spans(
+    text: str, data: st.DataObject
+) -> None:
+    cuts = sorted(data.draw(st.lists(st.integers(0, len(text)), max_size=8, unique=True)))
+    spans = list(zip(cuts[::2], cuts[1::2], strict=False))
+    expected: dict = {}
+    for occurrence in occurrences(text):
+        if any(start <= occurrence.start and occurrence.end <= end for start, end in spans):
+            continue
+        entry = expected.setdefault(occurrence.form, [0, 0, occurrence.start])
+        entry[0] += 1
+        entry[1] += occurrence.nominal
+    starts, ends = [start for start, _ in spans], [end for _, end in spans]
+    assert list(name_forms(text, starts, ends).items()) == list(expected.items())
+
+
+@settings(max_examples=300, deadline=None)
+@given(texts=st.lists(TEXTS, max_size=6))
+def test_sentence_keys_in_one_pass_are_the_keys_one_by_one(texts: list[str]) -> None:
+    assert _sentence_keys(texts) == [_sentence_key(text) for text in texts]
+
+
+@settings(max_examples=500, deadline=None)
+@given(text=TEXTS)
+def test_the_folded_test_misses_no_doubled_word(text: str) -> None:
+    if _DOUBLED_WORD.search(text):
+        assert _may_double_words(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=TEXTS)
+def test_an_acronym_in_a_shouted_run_is_next_to_capitals(text: str) -> None:
+    shouted = _shouted_spans(text)
+    for match in _ACRONYM.finditer(text):
+        if any(start <= match.start() < end for start, end in shouted):
+            assert _next_to_capitals(text, match.start())
