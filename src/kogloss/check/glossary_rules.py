@@ -170,7 +170,7 @@ class InconsistentTerm(Rule):
             if text in per_entry:
                 per_entry[text][0] += count
             else:
-                per_entry[text] = [count, first.start]
+                per_entry[text] = [count, first.start, first.end]
         return forms
 
     def new_corpus(self, context: CheckContext) -> _Corpus:
@@ -188,25 +188,20 @@ class InconsistentTerm(Rule):
         return corpus.planned if corpus.by_document else _plan(corpus.totals)
 
     def report(self, document: Document, planned: Any, context: CheckContext) -> list[Finding]:
+        # The plan carries where each form is first used: the document is not matched again.
         findings = []
-        reported: set[tuple[EntryKey, str]] = set()
-        for match in context.term_matches(document):
-            wanted = (entry_key(match.entry), form_of(match))
-            note = planned.get(wanted)
-            if note is None or wanted in reported:
-                continue
-            reported.add(wanted)
-            forms = ", ".join(f"'{form}' {count}x" for form, count in note["forms"].items())
+        for (_, form), (note, start, end) in planned.items():
+            forms = ", ".join(f"'{name}' {count}x" for name, count in note["forms"].items())
             findings.append(
                 make_finding(
                     document,
-                    match.start,
-                    match.end,
+                    start,
+                    end,
                     self.id,
                     self.severity,
-                    f"'{wanted[1]}' and '{note['major']}' are two forms of the glossary entry "
+                    f"'{form}' and '{note['major']}' are two forms of the glossary entry "
                     f"'{note['entry']}' ({forms})",
-                    data={"form": wanted[1], **note},
+                    data={"form": form, **note},
                 )
             )
         return findings
@@ -224,14 +219,15 @@ class InconsistentTerm(Rule):
                             "count": count,
                             "files": [corpus.paths[index] for index in documents],
                         }
-                        for form, (count, _, documents) in corpus.totals[key].items()
+                        for form, (count, _, documents, _) in corpus.totals[key].items()
                     ],
                 }
             )
         return rows
 
 
-# Entry -> its form -> [count, order of first use, documents it is in].
+# Entry -> its form -> [count, order of first use, documents it is in, the span of its first
+# use in each of them (start and end, two numbers a document)].
 _Forms = dict[EntryKey, dict[str, list[Any]]]
 
 
@@ -248,13 +244,15 @@ class _Corpus:
 def _add_forms(merged: _Forms, index: int, data: Any) -> None:
     for key, forms in (data or {}).items():
         per_entry = merged.setdefault(key, {})
-        for form, (count, first) in forms.items():
+        for form, (count, start, end) in forms.items():
             previous = per_entry.get(form)
             if previous is None:
-                per_entry[form] = [count, (index, first), array("I", [index])]
+                per_entry[form] = [count, (index, start), array("I", [index]), array("I")]
+                previous = per_entry[form]
             else:
                 previous[0] += count
                 previous[2].append(index)
+            previous[3].extend((start, end))
 
 
 def _plan(merged: _Forms) -> dict[int, Any]:
@@ -268,12 +266,13 @@ def _plan(merged: _Forms) -> dict[int, Any]:
             if key[2] in counts
             else max(counts, key=lambda form: (counts[form][0], _negated(counts[form][1])))
         )
-        summary = {form: count for form, (count, _, _) in counts.items()}
+        summary = {form: count for form, (count, _, _, _) in counts.items()}
         note = {"entry": key[2], "major": major, "forms": summary}
-        for form, (_, _, documents) in counts.items():
+        for form, (_, _, documents, spans) in counts.items():
             if form != major:
-                for document_index in documents:
-                    planned.setdefault(document_index, {})[(key, form)] = note
+                for position, document_index in enumerate(documents):
+                    span = (note, spans[2 * position], spans[2 * position + 1])
+                    planned.setdefault(document_index, {})[(key, form)] = span
     return planned
 
 
