@@ -19,6 +19,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from kogloss.document import _decode_error
 from kogloss.errors import InputError
+from kogloss.glossary.cache import cached_entries
 from kogloss.glossary.model import (
     CASES,
     DEFAULT_STATUS,
@@ -147,9 +148,19 @@ def read_glossary_file(path: str) -> GlossaryFile:
 
 def load_glossary(path: str | Path, allow_empty: bool = False) -> Glossary:
     """Load a glossary file or directory; the first schema error raises InputError, and so
-    does a glossary with no entries unless ``allow_empty`` (a candidates file may be empty)."""
-    entries: list[Entry] = []
+    does a glossary with no entries unless ``allow_empty`` (a candidates file may be empty).
+
+    Unchanged files come from the cache (glossary/cache.py) instead of being parsed again."""
     paths = glossary_files(path)
+    entries = cached_entries(os.fspath(path), paths, lambda: _parse_glossary(paths))
+    if not entries and not allow_empty:
+        raise InputError(os.fspath(path), "empty glossary: no entries")
+    return Glossary(entries=entries, paths=paths)
+
+
+def _parse_glossary(paths: list[str]) -> list[Entry]:
+    """Every entry of the files, in order; the first schema error raises InputError."""
+    entries: list[Entry] = []
     for name in paths:
         result = read_glossary_file(name)
         errors = sorted((p for p in result.problems if p.is_schema_error), key=lambda p: p.sort_key)
@@ -164,9 +175,7 @@ def load_glossary(path: str | Path, allow_empty: bool = False) -> Glossary:
                 first.path, f"{first.code} {first.message}{more}", first.line, first.column
             )
         entries.extend(result.entries)
-    if not entries and not allow_empty:
-        raise InputError(os.fspath(path), "empty glossary: no entries")
-    return Glossary(entries=entries, paths=paths)
+    return entries
 
 
 def _place(node: Node) -> tuple[int, int]:
