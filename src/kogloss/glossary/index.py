@@ -20,7 +20,7 @@ import functools
 import re
 from collections.abc import Iterable
 from itertools import accumulate, chain, compress, count, islice, repeat
-from operator import and_, eq, ge, itemgetter, neg, not_
+from operator import and_, eq, ge, neg, not_
 from typing import NamedTuple
 
 import ahocorasick
@@ -28,6 +28,7 @@ import ahocorasick
 from kogloss.errors import InputError
 from kogloss.glossary.collector import collector_paused
 from kogloss.glossary.korean import particle_after, starts_word
+from kogloss.glossary.literal import required_literal
 from kogloss.glossary.model import Entry, Glossary, Variant
 from kogloss.glossary.patterns import (
     SEARCH_TIMEOUT,
@@ -170,7 +171,8 @@ class _Forms:
         self.english: dict[str, list[_Spelling]] = {}  # lower-cased key -> its forms
         self.as_written: dict[str, list[_Spelling]] = {}  # case-sensitive forms with a Σ
         self.korean: dict[str, list[int]] = {}  # key -> ranks
-        self.patterns: list[tuple[Compiled, int]] = []
+        # (compiled, rank, a literal every match contains or None)
+        self.patterns: list[tuple[Compiled, int, str | None]] = []
         self.longest = 0
 
     def add_entry(self, index: int, entry: Entry) -> None:
@@ -185,7 +187,10 @@ class _Forms:
                 self.add_english(index, entry, "variant", variant, variant.text, sensitive)
             elif variant.pattern is not None:
                 rank = self.number(index, entry, "pattern", variant)
-                self.patterns.append((compile_pattern(variant.pattern, sensitive), rank))
+                compiled = compile_pattern(variant.pattern, sensitive)
+                # a case-insensitive pattern's literal may be written in any case: no shortcut
+                literal = required_literal(variant.pattern) if sensitive else None
+                self.patterns.append((compiled, rank, literal))
         if entry.ko:
             self.add_korean(index, entry, entry.ko)
             if " " in entry.ko.strip():  # Korean spacing varies: 외교부 제1차관, 외교부제1차관
@@ -332,7 +337,9 @@ class TermIndex:
 
     def _pattern_candidates(self, text: str) -> list[_Candidate]:
         found: list[_Candidate] = []
-        for compiled, rank in self._patterns:
+        for compiled, rank, literal in self._patterns:
+            if literal is not None and literal not in text:
+                continue  # cannot match here (literal.py): skip the regex engine's walk
             try:
                 spans = search_spans(compiled, text, self.pattern_timeout)
             except PatternTimeout as error:
@@ -358,9 +365,9 @@ class TermIndex:
         """The chosen candidates as matches, made column by column in C (no per-match code)."""
         if not chosen:
             return []
-        forms = list(map(and_, map(itemgetter(2), chosen), repeat(_FORM_BITS)))
-        starts = list(map(itemgetter(0), chosen))
-        ends = list(map(neg, map(itemgetter(1), chosen)))
+        starts, negative_ends, ranks = zip(*chosen, strict=True)
+        ends = list(map(neg, negative_ends))
+        forms = list(map(and_, ranks, repeat(_FORM_BITS)))
         if korean:
             particles: Iterable[str] = [particle_after(text, end) or "" for end in ends]
         else:
@@ -432,19 +439,21 @@ def _outermost(candidates: list[_Candidate]) -> list[_Candidate]:
     """The winners among sorted candidates: in each group of overlapping candidates, the first
     when it covers the whole group (the usual case), else the longest first.
 
-    Done with C-level passes: a running maximum of the ends marks where each group opens (a
-    start at or past every end before it); only groups whose first candidate falls short of
-    the group's end are settled in Python.
+    Done with C-level passes: a running maximum of the ends (the reach) marks where each group
+    opens (a start at or past every end before it); only groups whose first candidate falls
+    short of the group's end are settled in Python.
     """
     if not candidates:
         return []
-    reach = list(accumulate(map(neg, map(itemgetter(1), candidates)), max))
-    opens = list(map(ge, map(itemgetter(0), candidates), chain((-1,), reach)))
+    starts, negative_ends, _ = zip(*candidates, strict=True)
+    reach = list(accumulate(map(neg, negative_ends), max))
+    opens = list(map(ge, starts, chain((-1,), reach)))
     firsts = list(compress(candidates, opens))
-    group_ends = compress(reach, chain(islice(opens, 1, None), (True,)))
-    covers = list(map(eq, map(neg, map(itemgetter(1), firsts)), group_ends))
-    if all(covers):
+    # the reach grows at every opening; when it grows nowhere else, each first covers its group
+    if len(set(reach)) == len(firsts):
         return firsts
+    group_ends = compress(reach, chain(islice(opens, 1, None), (True,)))
+    covers = list(map(eq, map(neg, compress(negative_ends, opens)), group_ends))
     bounds = [*compress(count(), opens), len(candidates)]
     chosen: list[_Candidate] = []
     done = 0
