@@ -77,7 +77,7 @@ def _key(paths: list[str]) -> str | None:
 
 def _read(cache_file: str, key: str, paths: list[str]) -> list[Entry] | None:
     try:
-        with open(cache_file, encoding="utf-8") as handle, collector_paused():
+        with open(cache_file, encoding="utf-8") as handle, collector_paused(long_lived=True):
             cached = json.load(handle)
             if cached["key"] != key:
                 return None

@@ -248,7 +248,7 @@ class TermIndex:
         self.entries = [entry for entry in glossary.entries if entry.status in wanted]
         self.pattern_timeout = pattern_timeout
         forms = _Forms()
-        with collector_paused():  # tens of thousands of small containers, none in a cycle
+        with collector_paused(long_lived=True):  # tens of thousands of containers, kept
             for index, entry in enumerate(self.entries):
                 forms.add_entry(index, entry)
             self._english = _automaton({k: _english_key(v) for k, v in forms.english.items()})
@@ -399,12 +399,12 @@ def _english_hits(automaton: ahocorasick.Automaton, searched: str, padded: str) 
     for last, (length, left_bounded, right_bounded, by_spelling, otherwise) in automaton.iter(
         searched
     ):
-        start = last - length + 1
         stop = last + 1
-        # padded[-1] is the space after the text: a term at offset 0 needs no range test
-        if (left_bounded and padded[start - 1].isalnum()) or (
-            right_bounded and padded[stop].isalnum()
-        ):
+        # padded[-1] is the space after the text: a term at either end needs no range test
+        if right_bounded and padded[stop].isalnum():
+            continue  # the usual miss: a short key at the start of a longer word (un, under)
+        start = stop - length
+        if left_bounded and padded[start - 1].isalnum():
             continue
         for rank in by_spelling.get(padded[start:stop], otherwise):
             append((start, -stop, rank))
