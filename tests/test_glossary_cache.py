@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
@@ -71,7 +72,11 @@ def test_a_corrupt_cache_is_ignored_and_rebuilt(
     parsed = load_glossary(glossary_dir)
     (cache_file,) = cache_dir.iterdir()
     whole = cache_file.read_text(encoding="utf-8")
-    for damage in (whole[: len(whole) // 2], "[]", '{"key": 1}', "\x00\xff", ""):
+    key = json.loads(whole)["key"]
+    short_rows = json.dumps({"key": key, "entries": [["Seoul"]]})
+    damaged = (whole[: len(whole) // 2], "[]", '{"key": 1}', "\x00\xff", "", "[" * 100_000)
+    damaged += (short_rows,)
+    for damage in damaged:
         cache_file.write_text(damage, encoding="utf-8")
         _same(load_glossary(glossary_dir), parsed)
     _no_parse(monkeypatch)

@@ -39,14 +39,14 @@ def cached_entries(
     key = _key(paths)
     if key is None:  # a file cannot be read: let the parse report it
         return parse()
-    cache_file = os.path.join(
-        cache_directory(),
-        "glossary-" + hashlib.sha256(os.fsencode(os.path.abspath(location))).hexdigest()[:32],
-    )
-    entries = _read(cache_file + ".json", key, paths)
+    # one file per glossary location, replaced when its files change
+    place = hashlib.sha256(os.fsencode(os.path.abspath(location))).hexdigest()[:32]
+    cache_file = os.path.join(cache_directory(), f"glossary-{place}.json")
+    entries = _read(cache_file, key, paths)
     if entries is None:
         entries = parse()
-        _write(cache_file + ".json", key, paths, entries)
+        if _key(paths) == key:  # not edited while it was parsed
+            _write(cache_file, key, paths, entries)
     return entries
 
 
@@ -82,7 +82,7 @@ def _read(cache_file: str, key: str, paths: list[str]) -> list[Entry] | None:
             if cached["key"] != key:
                 return None
             return [_entry(row, paths) for row in cached["entries"]]
-    except (OSError, ValueError, TypeError, KeyError, IndexError, AttributeError):
+    except (OSError, ValueError, TypeError, KeyError, IndexError, AttributeError, RecursionError):
         return None  # missing or corrupt: parse again
 
 
