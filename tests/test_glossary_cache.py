@@ -31,7 +31,7 @@ def glossary_dir(tmp_path: Path) -> Path:
 
 
 def _no_parse(monkeypatch: pytest.MonkeyPatch) -> None:
-    def refuse(path: str) -> None:
+    def refuse(path: str, fast: bool = False) -> None:
         raise AssertionError(f"parsed {path} instead of reading the cache")
 
     monkeypatch.setattr(load_module, "read_glossary_file", refuse)
