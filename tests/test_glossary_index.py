@@ -98,6 +98,47 @@ def test_longest_match_wins_and_nested_matches_on_request() -> None:
     assert nested == ["First Vice Minister of Foreign Affairs", "Vice Minister", "Vice Minister"]
 
 
+def test_partly_overlapping_terms_settle_longest_first() -> None:
+    minister = Entry(en="Minister of Foreign Affairs", type="title")
+    committee = Entry(en="Foreign Affairs Committee", type="org")
+    seoul = Entry(en="Seoul", type="place")
+    index = TermIndex(_glossary(minister, committee, seoul))
+    text = (
+        "Seoul: the Minister of Foreign Affairs Committee met in Seoul; "
+        "the Foreign Affairs Committee of Seoul and the Vice Minister of Foreign Affairs Committee."
+    )
+    assert [m.matched for m in index.find_english(text)] == [
+        "Seoul",
+        "Minister of Foreign Affairs",
+        "Seoul",
+        "Foreign Affairs Committee",
+        "Seoul",
+        "Minister of Foreign Affairs",
+    ]
+
+
+def test_case_rules_hold_for_letters_whose_lower_case_depends_on_context() -> None:
+    # Σ lowers to ς at a word's end and to σ before a letter: matched as written
+    odysseus = Entry(en="ΟΔΥΣΣΕΥΣ", type="person")
+    index = TermIndex(_glossary(odysseus))
+    text = "ΟΔΥΣΣΕΥΣ'S ship, not οδυσσευς, ΟΔΥΣΣΕΥΣ."
+    assert [m.start for m in index.find_english(text)] == [0, text.rindex("Ο")]
+
+
+def test_matches_are_hashable_values() -> None:
+    index = TermIndex(_glossary(Entry(en="Korea", variants=[Variant(text="Corea")])))
+    first, second = index.find_english("Korea and Corea")
+    assert len({first, second, index.find_english("Korea")[0]}) == 2
+    assert first == index.find_english("Korea and Corea")[0]
+    assert (first.start, first.end, first.form, first.variant, first.particle) == (
+        0,
+        5,
+        "en",
+        None,
+        "",
+    )
+
+
 def test_an_exact_case_variant_beats_a_case_insensitive_preferred_form() -> None:
     entry = Entry(en="Government", case_sensitive=False, variants=[Variant(text="GOVERNMENT")])
     index = TermIndex(_glossary(entry))

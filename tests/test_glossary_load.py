@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from pathlib import Path
 
@@ -10,6 +11,7 @@ import yaml
 
 from kogloss.errors import InputError
 from kogloss.glossary import default_glossary_path, load_glossary
+from kogloss.glossary.load import read_glossary_file
 from tests.cli_runner import run_cli
 from tests.conftest import DATA, ROOT
 
@@ -85,3 +87,53 @@ def test_missing_and_empty_directories(tmp_path: Path) -> None:
         load_glossary(tmp_path / "nowhere")
     with pytest.raises(InputError, match=r"no \*\.yaml"):
         load_glossary(tmp_path)
+
+
+def _read_outcome(path: Path, fast: bool) -> object:
+    """Everything reading a file gives: entries with positions and problems, or the error."""
+    try:
+        result = read_glossary_file(str(path), fast=fast)
+    except InputError as error:
+        return error.render()
+    entries = [(dataclasses.astuple(e), sorted(e.positions.items())) for e in result.entries]
+    return entries, [(p.line, p.column, p.code, p.message) for p in result.problems]
+
+
+YAML_FILES = sorted(
+    path
+    for path in [*(DATA / "glossary").rglob("*.y*ml"), *(ROOT / "glossary").glob("*.yaml")]
+    if path.name != "expectations.yaml"
+)
+
+
+@pytest.mark.parametrize("path", YAML_FILES, ids=lambda path: f"{path.parent.name}/{path.name}")
+def test_libyaml_reads_every_file_as_the_pure_composer_does(path: Path) -> None:
+    assert _read_outcome(path, fast=True) == _read_outcome(path, fast=False)
+
+
+LINT_CASE_TEXTS = [
+    case["glossary"]
+    for path in sorted((DATA / "glossary" / "lint").glob("*.yaml"))
+    for case in yaml.safe_load(path.read_text(encoding="utf-8"))["cases"]
+    if isinstance(case.get("glossary"), str)
+]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        *LINT_CASE_TEXTS,
+        "terms:\n  - {en: Kim\tJong, type: person}\n",  # libyaml accepts the tab
+        "terms:\n  - en: Seoul\n    variants: [Seo?ul]\n",  # and the ? in a flow scalar
+        "terms:\n  - en: !Seoul\n    ko: 서울\n",  # and resolves the tag otherwise
+        "terms:\n  - en: Se\ufeffoul\n",  # and skips a byte-order mark
+        "terms:\n  - en: Seoul\n    note: |#\n      capital\n",  # and a comment after |
+        "terms:\n  - {en: Seoul, type: ,place}\n",  # an empty value placed otherwise
+        "---",  # and an empty document
+        "terms: &a [*a]\n",  # a list that holds itself
+    ],
+)
+def test_texts_libyaml_reads_otherwise_read_as_before(tmp_path: Path, text: str) -> None:
+    path = tmp_path / "g.yaml"
+    path.write_text(text, encoding="utf-8")
+    assert _read_outcome(path, fast=True) == _read_outcome(path, fast=False)

@@ -16,18 +16,19 @@ windows with the run folded to one space.
 from __future__ import annotations
 
 import bisect
-import contextlib
 import functools
-import gc
 import re
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from collections.abc import Iterable
+from itertools import accumulate, chain, compress, count, islice, repeat
+from operator import and_, eq, ge, neg, not_
 from typing import NamedTuple
 
 import ahocorasick
 
 from kogloss.errors import InputError
+from kogloss.glossary.collector import collector_paused
 from kogloss.glossary.korean import particle_after, starts_word
+from kogloss.glossary.literal import required_literal
 from kogloss.glossary.model import Entry, Glossary, Variant
 from kogloss.glossary.patterns import (
     SEARCH_TIMEOUT,
@@ -45,35 +46,36 @@ _OTHER_WHITESPACE = re.compile(r"[^\S ]")
 # Runs of spaces in the spaced text: white space a term may span if it holds at most one line
 # break (a blank line ends a paragraph).
 _SPACES = re.compile(" +")
-_INNER_WHITESPACE = re.compile(r"\s+")
 
 
-@dataclass(frozen=True)
-class TermMatch:
-    """One occurrence of a glossary form in a text (offsets into that text, end exclusive)."""
+class TermMatch(NamedTuple):
+    """One occurrence of a glossary form in a text (offsets into that text, end exclusive).
+
+    A named tuple rather than a dataclass so that a search makes its hundreds of matches in C
+    (``tuple.__new__`` over zipped columns); hashed without the entry and variant, which are
+    unhashable, as the frozen dataclass it once was.
+    """
 
     start: int
     end: int
-    entry: Entry = field(hash=False)
+    entry: Entry
     form: str  # "en" | "also" | "abbr" | "variant" | "pattern" | "ko"
-    variant: Variant | None = field(hash=False)
+    variant: Variant | None
     matched: str
     particle: str = ""  # Korean particles written onto the term (에서 in 비슈케크에서)
 
-
-class _Form(NamedTuple):
-    entry_index: int
-    kind: str
-    variant: Variant | None
-    exact: str  # the form with its whitespace collapsed, as written
-    case_sensitive: bool
-    serial: int = 0  # its rank: priority << 32 | its number in TermIndex._forms
+    def __hash__(self) -> int:
+        return hash((self.start, self.end, self.form, self.matched, self.particle))
 
 
-# In the automaton, each key maps to (length, left_bounded, right_bounded, forms, their ranks):
-# "bounded" when the form starts (ends) with a letter or digit, so the text must not go on
-# with one.
-_Key = tuple[int, bool, bool, list[_Form], list[int]]
+_new_tuple = tuple.__new__
+
+# An English key of an automaton maps to (length, left_bounded, right_bounded, by_spelling,
+# otherwise): "bounded" when the form starts (ends) with a letter or digit, so the text must
+# not go on with one; ``by_spelling`` gives the ranks to report when the text spells the key
+# exactly so, ``otherwise`` those for any other spelling (the case-insensitive forms, marked
+# inexact). A Korean key maps to (length, ranks).
+_EnglishKey = tuple[int, bool, bool, dict[str, tuple[int, ...]], tuple[int, ...]]
 # (start, -end, rank): sorts by start, longest first, then the better form. The rank orders
 # exact case first, then _PRIORITY, then glossary order, and its low bits number the form.
 # Tuples of ints only, because hundreds of thousands are made per 10 MB and the garbage
@@ -83,8 +85,14 @@ _INEXACT = 1 << 40
 _FORM_BITS = (1 << 32) - 1
 
 
+# One English form under its automaton key: (as written, white space collapsed; whether case
+# sensitive; its rank). Plain tuples: an index of 5,000 entries makes 10,000 of them.
+_Spelling = tuple[str, bool, int]
+
+
 def _collapse_form(form: str) -> str:
-    return _INNER_WHITESPACE.sub(" ", form.strip())
+    """The form with its white space runs made one space (``str.split`` is ``re``'s ``\\s``)."""
+    return " ".join(form.split())
 
 
 def _lower(text: str) -> str:
@@ -95,15 +103,31 @@ def _lower(text: str) -> str:
     return lowered
 
 
-_ASCII_OTHER_WHITESPACE = "\t\r\x0b\x0c\x1c\x1d\x1e\x1f"
+def _english_key(spellings: list[_Spelling]) -> _EnglishKey:
+    """The automaton value of one key from the forms that share it."""
+    first = spellings[0][0]
+    bounds = (len(first), first[0].isalnum(), first[-1].isalnum())
+    if len(spellings) == 1:  # the usual case, made directly
+        exact, sensitive, rank = first, spellings[0][1], spellings[0][2]
+        return (*bounds, {exact: (rank,)}, () if sensitive else (rank | _INEXACT,))
+    by_spelling: dict[str, tuple[int, ...]] = {}
+    for exact in dict.fromkeys(spelling[0] for spelling in spellings):
+        by_spelling[exact] = tuple(
+            rank | (_INEXACT if written != exact else 0)
+            for written, sensitive, rank in spellings
+            if written == exact or not sensitive
+        )
+    otherwise = tuple(rank | _INEXACT for _, sensitive, rank in spellings if not sensitive)
+    return (*bounds, by_spelling, otherwise)
 
 
-def _has_other_whitespace(text: str) -> bool:
-    """Whether ``text`` has white space other than spaces (and line breaks already replaced);
-    for ASCII text a few substring tests, much faster than a regular-expression scan."""
-    if text.isascii():
-        return any(char in text for char in _ASCII_OTHER_WHITESPACE)
-    return _OTHER_WHITESPACE.search(text) is not None
+def _automaton(values: dict[str, object]) -> ahocorasick.Automaton:
+    automaton = ahocorasick.Automaton()
+    for key, value in values.items():
+        automaton.add_word(key, value)
+    if values:
+        automaton.make_automaton()
+    return automaton
 
 
 class _Searched:
@@ -114,19 +138,20 @@ class _Searched:
     def __init__(self, text: str) -> None:
         self.original = text
         spaced = text.replace("\n", " ")
-        if _has_other_whitespace(spaced):  # tabs, no-break spaces (most texts have none)
+        # a printable text has no white space but the space: one C pass, no regex scan
+        if not spaced.isprintable():  # tabs, no-break spaces (most texts have none)
             spaced = _OTHER_WHITESPACE.sub(" ", spaced)
         self.spaced = spaced
 
     @functools.cached_property
     def lowered(self) -> str:
-        """The spaced text in lower case, for the case-insensitive forms."""
+        """The spaced text in lower case, which the English automaton reads."""
         return _lower(self.spaced)
 
     def inner_runs(self) -> list[tuple[int, int]]:
         """Runs of two or more white-space characters with at most one line break in them."""
-        # every white-space character is a space in ``spaced``: find "  " at C speed
         spaced, original = self.spaced, self.original
+        # every white-space character is a space in ``spaced``: find "  " at C speed
         runs = []
         find = spaced.find
         start = find("  ")
@@ -138,8 +163,80 @@ class _Searched:
         return runs
 
 
+class _Forms:
+    """The forms of the entries, numbered and gathered by automaton key, as an index is built."""
+
+    def __init__(self) -> None:
+        self.described: list[tuple[int, Entry, str, Variant | None]] = []  # by form number
+        self.english: dict[str, list[_Spelling]] = {}  # lower-cased key -> its forms
+        self.as_written: dict[str, list[_Spelling]] = {}  # case-sensitive forms with a Σ
+        self.korean: dict[str, list[int]] = {}  # key -> ranks
+        # (compiled, rank, a literal every match contains or None)
+        self.patterns: list[tuple[Compiled, int, str | None]] = []
+        self.longest = 0
+
+    def add_entry(self, index: int, entry: Entry) -> None:
+        sensitive = entry.case_sensitive
+        self.add_english(index, entry, "en", None, entry.en, sensitive)
+        for alternative in entry.also:
+            self.add_english(index, entry, "also", None, alternative, sensitive)
+        if entry.abbr:
+            self.add_english(index, entry, "abbr", None, entry.abbr, True)
+        for variant in entry.variants:
+            if variant.text is not None:
+                self.add_english(index, entry, "variant", variant, variant.text, sensitive)
+            elif variant.pattern is not None:
+                rank = self.number(index, entry, "pattern", variant)
+                compiled = compile_pattern(variant.pattern, sensitive)
+                # a case-insensitive pattern's literal may be written in any case: no shortcut
+                literal = required_literal(variant.pattern) if sensitive else None
+                self.patterns.append((compiled, rank, literal))
+        if entry.ko:
+            self.add_korean(index, entry, entry.ko)
+            if " " in entry.ko.strip():  # Korean spacing varies: 외교부 제1차관, 외교부제1차관
+                self.add_korean(index, entry, "".join(entry.ko.split()))
+
+    def number(self, index: int, entry: Entry, kind: str, variant: Variant | None) -> int:
+        """Number a new form; its rank."""
+        rank = _PRIORITY[kind] << 32 | len(self.described)
+        self.described.append((index, entry, kind, variant))
+        return rank
+
+    def add_english(
+        self,
+        index: int,
+        entry: Entry,
+        kind: str,
+        variant: Variant | None,
+        text: str,
+        sensitive: bool,
+    ) -> None:
+        exact = _collapse_form(text)
+        if not exact:
+            return
+        self.longest = max(self.longest, len(exact))
+        spelling = (exact, sensitive, self.number(index, entry, kind, variant))
+        if sensitive and "Σ" in exact:
+            self.as_written.setdefault(exact, []).append(spelling)
+        else:
+            self.english.setdefault(_lower(exact), []).append(spelling)
+
+    def add_korean(self, index: int, entry: Entry, text: str) -> None:
+        exact = _collapse_form(text)
+        if not exact:
+            return
+        self.longest = max(self.longest, len(exact))
+        self.korean.setdefault(exact, []).append(self.number(index, entry, "ko", None))
+
+
 class TermIndex:
-    """Every form of the entries with the given statuses, ready to search many texts."""
+    """Every form of the entries with the given statuses, ready to search many texts.
+
+    English forms, whatever their case rule, are keys of one automaton in lower case, read over
+    the lower-cased text in one pass; a hit's spelling in the text then picks the forms it
+    matches (case-sensitive ones only when spelt exactly). The rare case-sensitive forms with a
+    capital sigma, whose lower case depends on what follows (ς or σ), are read as written.
+    """
 
     def __init__(
         self,
@@ -150,72 +247,27 @@ class TermIndex:
         wanted = set(statuses)
         self.entries = [entry for entry in glossary.entries if entry.status in wanted]
         self.pattern_timeout = pattern_timeout
-        # case-sensitive forms are searched in the text as written, the others in lower case:
-        # an acronym such as UN must not hit inside every "under" and "fund"
-        self._english = ahocorasick.Automaton()
-        self._english_folded = ahocorasick.Automaton()
-        self._korean = ahocorasick.Automaton()
-        self._patterns: list[tuple[Compiled, _Form]] = []
-        self._forms: list[_Form] = []  # every form, numbered by the low bits of its rank
-        self._longest = 0  # characters in the longest literal form
-        for index, entry in enumerate(self.entries):
-            self._add_entry(index, entry)
-        for automaton in (self._english, self._english_folded, self._korean):
-            if len(automaton):
-                automaton.make_automaton()
-
-    def _add_entry(self, index: int, entry: Entry) -> None:
-        sensitive = entry.case_sensitive
-        self._add(self._english, _Form(index, "en", None, "", sensitive), entry.en)
-        for alternative in entry.also:
-            self._add(self._english, _Form(index, "also", None, "", sensitive), alternative)
-        if entry.abbr:
-            self._add(self._english, _Form(index, "abbr", None, "", True), entry.abbr)
-        for variant in entry.variants:
-            if variant.text is not None:
-                self._add(
-                    self._english, _Form(index, "variant", variant, "", sensitive), variant.text
-                )
-            elif variant.pattern is not None:
-                rank = _PRIORITY["pattern"] << 32 | len(self._forms)
-                form = _Form(index, "pattern", variant, "", sensitive, rank)
-                self._forms.append(form)
-                self._patterns.append((compile_pattern(variant.pattern, sensitive), form))
-        if entry.ko:
-            korean = _Form(index, "ko", None, "", True)
-            self._add(self._korean, korean, entry.ko)
-            if " " in entry.ko.strip():  # Korean spacing varies: 외교부 제1차관, 외교부제1차관
-                self._add(self._korean, korean, _INNER_WHITESPACE.sub("", entry.ko))
-
-    def _add(self, automaton: ahocorasick.Automaton, form: _Form, text: str) -> None:
-        exact = _collapse_form(text)
-        if not exact:
-            return
-        if automaton is self._english and not form.case_sensitive:
-            automaton = self._english_folded
-        key = exact if form.case_sensitive else _lower(exact)
-        rank = _PRIORITY[form.kind] << 32 | len(self._forms)
-        form = form._replace(exact=exact, serial=rank)
-        self._longest = max(self._longest, len(exact))
-        self._forms.append(form)
-        existing = automaton.get(key, None)
-        if existing is None:
-            existing = (len(key), exact[0].isalnum(), exact[-1].isalnum(), [], [])
-            automaton.add_word(key, existing)
-        existing[3].append(form)
-        existing[4].append(form.serial)
+        forms = _Forms()
+        with collector_paused(long_lived=True):  # tens of thousands of containers, kept
+            for index, entry in enumerate(self.entries):
+                forms.add_entry(index, entry)
+            self._english = _automaton({k: _english_key(v) for k, v in forms.english.items()})
+            self._as_written = _automaton({k: _english_key(v) for k, v in forms.as_written.items()})
+            self._korean = _automaton({k: (len(k), tuple(v)) for k, v in forms.korean.items()})
+        self._patterns = forms.patterns
+        self._longest = forms.longest  # characters in the longest literal form
+        # every form, numbered by the low bits of its rank: its entry's index, entry, kind and
+        # variant, as columns that a search indexes with C-level ``map``
+        columns = list(zip(*forms.described, strict=True)) or [(), (), (), ()]
+        self._form_entry_index, self._form_entry, self._form_kind, self._form_variant = columns
 
     def find_english(self, text: str, nested: bool = False) -> list[TermMatch]:
         """English forms and variant patterns in ``text``: word-bounded, each entry's case rule,
         longest first, in text order. ``nested=True`` also returns the shorter matches inside or
         overlapping the longer ones (for rules that need every reading of a span)."""
         searched = _Searched(text)
-        with _collector_paused():
-            candidates = self._literal_candidates(self._english, searched.spaced, searched.spaced)
-            if len(self._english_folded):
-                candidates += self._literal_candidates(
-                    self._english_folded, searched.lowered, searched.spaced, folded_case=True
-                )
+        with collector_paused():
+            candidates = self._english_candidates(searched)
             candidates += self._across_runs(searched, korean=False)
             candidates += self._pattern_candidates(text)
             return self._resolve(candidates, text, nested)
@@ -224,53 +276,18 @@ class TermIndex:
         """Korean forms in ``text``, with particles attached (한반도의, 비슈케크에서); the span is
         the term itself, the particles are in ``TermMatch.particle``."""
         searched = _Searched(text)
-        with _collector_paused():
-            candidates = self._literal_candidates(
-                self._korean, searched.spaced, searched.spaced, korean=True
-            )
+        with collector_paused():
+            candidates = _korean_candidates(self._korean, searched.spaced)
             candidates += self._across_runs(searched, korean=True)
-            return self._resolve(candidates, text, nested)
+            return self._resolve(candidates, text, nested, korean=True)
 
-    @staticmethod
-    def _literal_candidates(
-        automaton: ahocorasick.Automaton,
-        searched: str,
-        spaced: str,
-        korean: bool = False,
-        folded_case: bool = False,
-    ) -> list[_Candidate]:
-        """Automaton hits in ``searched`` (``spaced`` or its lower case) that pass the
-        word-boundary, case and (Korean) particle checks.
-
-        This loop runs once per raw hit (hundreds of thousands over 10 MB), so it makes plain
-        tuples of ints and nothing else.
-        """
-        if not len(automaton):
-            return []
-        size = len(spaced)
-        found: list[_Candidate] = []
-        append = found.append
-        hits = automaton.iter(searched)
-        if korean:
-            for last, (length, _, _, _, serials) in hits:
-                start = last - length + 1
-                if starts_word(spaced, start) and particle_after(spaced, last + 1) is not None:
-                    found.extend((start, -last - 1, serial) for serial in serials)
-            return found
-        for last, (length, left_bounded, right_bounded, forms, serials) in hits:
-            start = last - length + 1
-            stop = last + 1
-            if left_bounded and start > 0 and spaced[start - 1].isalnum():
-                continue
-            if right_bounded and stop < size and spaced[stop].isalnum():
-                continue
-            if not folded_case:  # the key is the form as written: every form matched exactly
-                for serial in serials:
-                    append((start, -stop, serial))
-                continue
-            written = spaced[start:stop]
-            for form in forms:
-                append((start, -stop, form.serial | (0 if form.exact == written else _INEXACT)))
+    def _english_candidates(self, searched: _Searched) -> list[_Candidate]:
+        """Hits of both English automata in one spaced text."""
+        # one space after the text: a boundary test at either end reads it, with no range test
+        padded = searched.spaced + " "
+        found = _english_hits(self._english, searched.lowered, padded)
+        if len(self._as_written):
+            found += _english_hits(self._as_written, searched.spaced, padded)
         return found
 
     def _across_runs(self, searched: _Searched, korean: bool) -> list[_Candidate]:
@@ -297,120 +314,155 @@ class TermIndex:
             windows.append((offset, begin, end, run_start - begin, run_end - run_start - 1))
             pieces.append(piece)
             offset += len(piece) + 1
-        joined = _Searched("\0".join(pieces)).spaced
+        joined = _Searched("\0".join(pieces))
+        if korean:
+            hits = _korean_candidates(self._korean, joined.spaced)
+        else:
+            hits = self._english_candidates(joined)
         window_starts = [window[0] for window in windows]
-        automata = [(self._korean, False)] if korean else [(self._english, False)]
-        if not korean and len(self._english_folded):
-            automata.append((self._english_folded, True))
         found: list[_Candidate] = []
-        for automaton, folded_case in automata:
-            searched_joined = _lower(joined) if folded_case else joined
-            for start, negative_stop, rank in self._literal_candidates(
-                automaton, searched_joined, joined, korean, folded_case
+        for start, negative_stop, rank in hits:
+            window, begin, end, space, shift = windows[
+                bisect.bisect_right(window_starts, start) - 1
+            ]
+            local_start, local_stop = start - window, -negative_stop - window
+            if not (local_start < space and local_stop > space + 1):
+                continue  # does not cross the run
+            if (local_start == 0 and begin > 0) or (
+                local_stop == end - begin - shift and end < len(text)
             ):
-                window, begin, end, space, shift = windows[
-                    bisect.bisect_right(window_starts, start) - 1
-                ]
-                local_start, local_stop = start - window, -negative_stop - window
-                if not (local_start < space and local_stop > space + 1):
-                    continue  # does not cross the run
-                if (local_start == 0 and begin > 0) or (
-                    local_stop == end - begin - shift and end < len(text)
-                ):
-                    continue  # touches a window edge cut inside the text: may be a longer word
-                found.append((begin + local_start, -(begin + local_stop + shift), rank))
+                continue  # touches a window edge cut inside the text: may be a longer word
+            found.append((begin + local_start, -(begin + local_stop + shift), rank))
         return found
 
     def _pattern_candidates(self, text: str) -> list[_Candidate]:
         found: list[_Candidate] = []
-        for compiled, form in self._patterns:
+        for compiled, rank, literal in self._patterns:
+            if literal is not None and literal not in text:
+                continue  # cannot match here (literal.py): skip the regex engine's walk
             try:
                 spans = search_spans(compiled, text, self.pattern_timeout)
             except PatternTimeout as error:
-                entry = self.entries[form.entry_index]
+                entry = self._form_entry[rank & _FORM_BITS]
                 raise InputError(
                     entry.path,
                     f"the pattern of `{entry.en}` {error} on this text; simplify it "
                     "(kogloss glossary lint finds such patterns)",
                     entry.line,
                 ) from None
-            found.extend((start, -end, form.serial) for start, end in spans)
+            found.extend((start, -end, rank) for start, end in spans)
         return found
 
-    def _resolve(self, candidates: list[_Candidate], text: str, nested: bool) -> list[TermMatch]:
-        """Longest match wins (then the earlier start, then the better form); no overlaps.
-
-        Candidates are sorted by start; only groups of mutually overlapping candidates (rare)
-        need the longest-first choice, so each group is settled on its own.
-        """
+    def _resolve(
+        self, candidates: list[_Candidate], text: str, nested: bool, korean: bool = False
+    ) -> list[TermMatch]:
+        """Longest match wins (then the earlier start, then the better form); no overlaps."""
         candidates.sort()
-        chosen: list[_Candidate] = []
-        if nested:
-            seen: set[tuple[int, int, int]] = set()
-            for candidate in candidates:
-                form = self._forms[candidate[2] & _FORM_BITS]
-                identity = (candidate[0], candidate[1], form.entry_index)
-                if identity not in seen:
-                    seen.add(identity)
-                    chosen.append(candidate)
+        chosen = _distinct(candidates, self._form_entry_index) if nested else _outermost(candidates)
+        return self._matches(chosen, text, korean)
+
+    def _matches(self, chosen: list[_Candidate], text: str, korean: bool) -> list[TermMatch]:
+        """The chosen candidates as matches, made column by column in C (no per-match code)."""
+        if not chosen:
+            return []
+        starts, negative_ends, ranks = zip(*chosen, strict=True)
+        ends = list(map(neg, negative_ends))
+        forms = list(map(and_, ranks, repeat(_FORM_BITS)))
+        if korean:
+            particles: Iterable[str] = [particle_after(text, end) or "" for end in ends]
         else:
-            first: _Candidate | None = None  # the current group's first candidate
-            group: list[_Candidate] | None = None  # the group, once it has two
-            group_end = -1
-            for candidate in candidates:
-                if candidate[0] >= group_end:
-                    if group is not None:
-                        chosen.extend(_settle(group, group_end))
-                    elif first is not None:
-                        chosen.append(first)
-                    first, group, group_end = candidate, None, -candidate[1]
-                else:
-                    if group is None:
-                        group = [first]  # type: ignore[list-item]
-                    group.append(candidate)
-                    group_end = max(group_end, -candidate[1])
-            if group is not None:
-                chosen.extend(_settle(group, group_end))
-            elif first is not None:
-                chosen.append(first)
-        described = self._described
-        matches: list[TermMatch] = []
-        append = matches.append
-        for start, negative_end, rank in chosen:
-            end = -negative_end
-            entry, kind, variant = described[rank & _FORM_BITS]
-            particle = (particle_after(text, end) or "") if kind == "ko" else ""
-            append(TermMatch(start, end, entry, kind, variant, text[start:end], particle))
-        return matches
-
-    @functools.cached_property
-    def _described(self) -> list[tuple[Entry, str, Variant | None]]:
-        """(entry, kind, variant) of each numbered form, looked up once per match."""
-        return [(self.entries[f.entry_index], f.kind, f.variant) for f in self._forms]
+            particles = repeat("")
+        columns = zip(
+            starts,
+            ends,
+            map(self._form_entry.__getitem__, forms),
+            map(self._form_kind.__getitem__, forms),
+            map(self._form_variant.__getitem__, forms),
+            map(text.__getitem__, map(slice, starts, ends)),
+            particles,
+            strict=False,  # particles may be an endless repeat("")
+        )
+        return list(map(_new_tuple, repeat(TermMatch), columns))
 
 
-@contextlib.contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector while a search makes its many small objects.
+def _english_hits(automaton: ahocorasick.Automaton, searched: str, padded: str) -> list[_Candidate]:
+    """Automaton hits in ``searched`` (the text lowered, or as written) that pass the
+    word-boundary and case checks; ``padded`` is the spaced text and one space.
 
-    Candidates and matches form no reference cycles, but each collection walks every object
-    made so far: on 10 MB as one text (200,000 matches) that took a third of the time.
+    This loop runs once per raw hit (hundreds of thousands over 10 MB), so it makes plain
+    tuples of ints and nothing else.
     """
-    if not gc.isenabled():
-        yield
-        return
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.enable()
+    found: list[_Candidate] = []
+    if not len(automaton):
+        return found
+    append = found.append
+    for last, (length, left_bounded, right_bounded, by_spelling, otherwise) in automaton.iter(
+        searched
+    ):
+        stop = last + 1
+        # padded[-1] is the space after the text: a term at either end needs no range test
+        if right_bounded and padded[stop].isalnum():
+            continue  # the usual miss: a short key at the start of a longer word (un, under)
+        start = stop - length
+        if left_bounded and padded[start - 1].isalnum():
+            continue
+        for rank in by_spelling.get(padded[start:stop], otherwise):
+            append((start, -stop, rank))
+    return found
 
 
-def _settle(group: list[_Candidate], group_end: int) -> list[_Candidate]:
-    """The winners of a group of overlapping candidates, sorted by start."""
-    if -group[0][1] == group_end:  # the first one contains all the others (the usual case)
-        return [group[0]]
-    return _longest_first(group)
+def _korean_candidates(automaton: ahocorasick.Automaton, spaced: str) -> list[_Candidate]:
+    """Hits of Korean forms that start a word and end it or go on with particles only."""
+    found: list[_Candidate] = []
+    if not len(automaton):
+        return found
+    for last, (length, ranks) in automaton.iter(spaced):
+        start = last - length + 1
+        if starts_word(spaced, start) and particle_after(spaced, last + 1) is not None:
+            found.extend((start, -last - 1, rank) for rank in ranks)
+    return found
+
+
+def _distinct(candidates: list[_Candidate], entry_index: list[int]) -> list[_Candidate]:
+    """Every sorted candidate, less repeats of one entry on one span (the best form stays)."""
+    chosen: list[_Candidate] = []
+    seen: set[tuple[int, int, int]] = set()
+    for candidate in candidates:
+        identity = (candidate[0], candidate[1], entry_index[candidate[2] & _FORM_BITS])
+        if identity not in seen:
+            seen.add(identity)
+            chosen.append(candidate)
+    return chosen
+
+
+def _outermost(candidates: list[_Candidate]) -> list[_Candidate]:
+    """The winners among sorted candidates: in each group of overlapping candidates, the first
+    when it covers the whole group (the usual case), else the longest first.
+
+    Done with C-level passes: a running maximum of the ends (the reach) marks where each group
+    opens (a start at or past every end before it); only groups whose first candidate falls
+    short of the group's end are settled in Python.
+    """
+    if not candidates:
+        return []
+    starts, negative_ends, _ = zip(*candidates, strict=True)
+    reach = list(accumulate(map(neg, negative_ends), max))
+    opens = list(map(ge, starts, chain((-1,), reach)))
+    firsts = list(compress(candidates, opens))
+    # the reach grows at every opening; when it grows nowhere else, each first covers its group
+    if len(set(reach)) == len(firsts):
+        return firsts
+    group_ends = compress(reach, chain(islice(opens, 1, None), (True,)))
+    covers = list(map(eq, map(neg, compress(negative_ends, opens)), group_ends))
+    bounds = [*compress(count(), opens), len(candidates)]
+    chosen: list[_Candidate] = []
+    done = 0
+    for group in compress(count(), map(not_, covers)):
+        chosen += firsts[done:group]
+        chosen += _longest_first(candidates[bounds[group] : bounds[group + 1]])
+        done = group + 1
+    chosen += firsts[done:]
+    return chosen
 
 
 def _longest_first(group: list[_Candidate]) -> list[_Candidate]:

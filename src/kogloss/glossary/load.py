@@ -8,8 +8,10 @@ which a plain load silently collapses.
 
 from __future__ import annotations
 
+import contextlib
 import difflib
 import os
+import re
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -19,6 +21,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from kogloss.document import _decode_error
 from kogloss.errors import InputError
+from kogloss.glossary.cache import cached_entries
 from kogloss.glossary.model import (
     CASES,
     DEFAULT_STATUS,
@@ -98,8 +101,26 @@ def read_text(path: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
-def compose_yaml(path: str, text: str) -> Node | None:
-    """The node tree of a one-document YAML text; syntax errors become InputError."""
+# libyaml (PyYAML's C composer, ten times faster) and the pure composer disagree on texts
+# with these (fuzzing found: tabs and ``?`` inside flow scalars and a comment right after a
+# block scalar's ``|``, which libyaml accepts; ``!`` tags, which it resolves differently; a
+# byte-order mark inside the text, which it skips): such texts take the pure composer.
+_LIBYAML_DIFFERS = re.compile("[\t?!\ufeff]|[|>][-+0-9]*#")
+_FAST_LOADER = getattr(yaml, "CSafeLoader", None)
+
+
+def compose_yaml(path: str, text: str, fast: bool = False) -> Node | None:
+    """The node tree of a one-document YAML text; syntax errors become InputError.
+
+    ``fast`` composes with libyaml where it gives the pure composer's tree (the same nodes,
+    tags and start marks; plain scalars have style "" for None), else, and for every error,
+    with the pure composer, whose messages and places the tests fix. A tree with an empty
+    document or value is composed again by the pure composer too."""
+    if fast and _FAST_LOADER is not None and not _LIBYAML_DIFFERS.search(text):
+        with contextlib.suppress(Exception):  # any libyaml error: let the pure one report it
+            root = yaml.compose(text, Loader=_FAST_LOADER)
+            if root is not None and not _has_empty_plain(root):
+                return root
     try:
         return yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.MarkedYAMLError as error:
@@ -113,6 +134,26 @@ def compose_yaml(path: str, text: str) -> Node | None:
         raise InputError(path, message, line, column) from None
     except yaml.YAMLError as error:
         raise InputError(path, "invalid YAML: " + " ".join(str(error).split())) from None
+
+
+def _has_empty_plain(root: Node) -> bool:
+    """Whether the tree holds an empty plain scalar (``key:`` with nothing after it), which
+    libyaml can place elsewhere than the pure composer (in flow collections, a bare ``---``)."""
+    stack = [root]
+    seen = set()  # an alias can point back up the tree (``&a [*a]``)
+    while stack:
+        node = stack.pop()
+        if isinstance(node, ScalarNode):
+            if not node.value and not node.style:
+                return True
+        elif id(node) not in seen:
+            seen.add(id(node))
+            if isinstance(node, MappingNode):
+                for key, value in node.value:
+                    stack += (key, value)
+            else:
+                stack += node.value
+    return False
 
 
 def _syntax_error(path: str, error: yaml.MarkedYAMLError) -> InputError:
@@ -134,10 +175,13 @@ def _syntax_error(path: str, error: yaml.MarkedYAMLError) -> InputError:
     return InputError(path, f"invalid YAML: {problem}", mark.line + 1, mark.column + 1)
 
 
-def read_glossary_file(path: str) -> GlossaryFile:
-    """Read and validate one file: syntax errors raise InputError, schema problems are listed."""
+def read_glossary_file(path: str, fast: bool = False) -> GlossaryFile:
+    """Read and validate one file: syntax errors raise InputError, schema problems are listed.
+
+    ``fast`` (for loading: entries and their start positions only) may compose with libyaml,
+    whose end marks can differ from the pure composer's (merge edits the text at those)."""
     text = read_text(path)
-    root = compose_yaml(path, text)
+    root = compose_yaml(path, text, fast)
     result = GlossaryFile(path=path, text=text, root=root)
     if root is None:
         raise InputError(path, "empty glossary file: expected `terms:` and a list of entries", 1, 1)
@@ -147,11 +191,21 @@ def read_glossary_file(path: str) -> GlossaryFile:
 
 def load_glossary(path: str | Path, allow_empty: bool = False) -> Glossary:
     """Load a glossary file or directory; the first schema error raises InputError, and so
-    does a glossary with no entries unless ``allow_empty`` (a candidates file may be empty)."""
-    entries: list[Entry] = []
+    does a glossary with no entries unless ``allow_empty`` (a candidates file may be empty).
+
+    Unchanged files come from the cache (glossary/cache.py) instead of being parsed again."""
     paths = glossary_files(path)
+    entries = cached_entries(os.fspath(path), paths, lambda: _parse_glossary(paths))
+    if not entries and not allow_empty:
+        raise InputError(os.fspath(path), "empty glossary: no entries")
+    return Glossary(entries=entries, paths=paths)
+
+
+def _parse_glossary(paths: list[str]) -> list[Entry]:
+    """Every entry of the files, in order; the first schema error raises InputError."""
+    entries: list[Entry] = []
     for name in paths:
-        result = read_glossary_file(name)
+        result = read_glossary_file(name, fast=True)
         errors = sorted((p for p in result.problems if p.is_schema_error), key=lambda p: p.sort_key)
         if errors:
             first = errors[0]
@@ -164,9 +218,7 @@ def load_glossary(path: str | Path, allow_empty: bool = False) -> Glossary:
                 first.path, f"{first.code} {first.message}{more}", first.line, first.column
             )
         entries.extend(result.entries)
-    if not entries and not allow_empty:
-        raise InputError(os.fspath(path), "empty glossary: no entries")
-    return Glossary(entries=entries, paths=paths)
+    return entries
 
 
 def _place(node: Node) -> tuple[int, int]:
@@ -259,7 +311,7 @@ class _Reader:
     def text(self, node: Node, key: str, entry: Entry) -> str | None:
         """A scalar as the editor wrote it (None for YAML null); problems for anything else."""
         if isinstance(node, ScalarNode):
-            if node.tag == _NULL_TAG and node.style is None:
+            if node.tag == _NULL_TAG and not node.style:  # plain: None, or "" from libyaml
                 return None
             value = _nfc(node.value)
             if not value.strip():
