@@ -192,7 +192,12 @@ def _read_bytes(path: str, max_bytes: int) -> bytes:
         )
     try:
         with open(path, "rb") as handle:
-            return handle.read(max_bytes + 1)
+            # read(max_bytes + 1) would allocate the whole limit (16 MiB) for every file: ask
+            # for the size stat gave, plus a byte to notice a file that grew (or a pipe).
+            data = handle.read(size + 1)
+            if len(data) > size:
+                data += handle.read(max_bytes + 1 - len(data))
+            return data
     except OSError as error:
         raise InputError(path, f"cannot read: {error.strerror or error}") from None
 
