@@ -36,16 +36,21 @@ class CheckResult:
     """Every finding of a run and the corpus summary of term forms.
 
     ``store`` gives the findings in order, one file at a time (what the command line writes
-    out); ``findings`` is the same as one sorted list, for library callers and tests.
+    out); ``findings`` is the same as one sorted list, for library callers and tests. The
+    summary is worked out when first asked for: most reports never show it.
     """
 
     store: FindingStore
-    summary: list[dict[str, Any]] = field(default_factory=list)
     paths: list[str] = field(default_factory=list)
+    summarize: Callable[[], list[dict[str, Any]]] = list
 
     @functools.cached_property
     def findings(self) -> list[Finding]:
         return list(self.store)
+
+    @functools.cached_property
+    def summary(self) -> list[dict[str, Any]]:
+        return self.summarize()
 
 
 @dataclass
@@ -150,7 +155,7 @@ class Checker:
             jobs_left = [(sources[index], planned[index]) for index in sorted(planned)]
             for document_findings in mapper.second(jobs_left):
                 store.add(document_findings)
-        return CheckResult(store, self.summary(corpora), paths)
+        return CheckResult(store, paths, functools.partial(self.summary, corpora))
 
 
 def check_documents(

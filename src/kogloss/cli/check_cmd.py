@@ -149,7 +149,9 @@ def check_command(
     loader = DocumentLoader(encoding, max_bytes)
     result = _run(checker, files, loader, jobs)
     _add_bilingual(result.store, checker, pairs, loader)
-    extra: dict[str, Any] = {"summary": result.summary, "files": len(result.paths)}
+    extra: dict[str, Any] = {}
+    if output_format == "json":
+        extra = {"summary": result.summary, "files": len(result.paths)}
     color = output is None and output_format == "text" and sys.stdout.isatty()
     rows = result.summary if summary and output_format == "text" else []
     if fix or diff:
