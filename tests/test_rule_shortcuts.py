@@ -1,8 +1,10 @@
-"""Property tests: the rules' shortcuts (counting per distinct run, keying all sentences in one
-pass, folding the text before looking for doubled words, looking for shouted runs only beside
-capitals) agree with the plain definitions."""
+"""Property tests: the rules' shortcuts (counting per distinct run, possessive quantifiers in the
+run pattern, keying all sentences in one pass, folding the text before looking for doubled
+words, looking for shouted runs only beside capitals) agree with the plain definitions."""
 
 from __future__ import annotations
+
+import re
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -14,7 +16,7 @@ from kogloss.check.repetition import (
     _sentence_key,
     _sentence_keys,
 )
-from kogloss.check.variants import name_forms, occurrences
+from kogloss.check.variants import _RUN_AND_TAIL, _RUN_WORD, name_forms, occurrences
 
 # Pieces that make names, titles, headlines, possessives, sentence openings and doubled words.
 PIECES = st.sampled_from(
@@ -45,6 +47,28 @@ def test_name_forms_counts_each_occurrence_outside_the_known_spans(
         entry[1] += occurrence.nominal
     starts, ends = [start for start, _ in spans], [end for _, end in spans]
     assert list(name_forms(text, starts, ends).items()) == list(expected.items())
+
+
+# The run pattern as first written, with quantifiers that may give back what they took.
+_PLAIN_AFTER_CAPITAL = r"[A-Za-z0-9]*(?:['’\-][A-Za-z0-9]+)*"
+_PLAIN_WORD = rf"[A-Z]{_PLAIN_AFTER_CAPITAL}"
+_PLAIN_GAP = r"(?:[ \t\u00a0]+|[ \t\u00a0]*\n[ \t\u00a0]*)"
+_PLAIN_RUN_AND_TAIL = re.compile(
+    rf"(?P<run>[A-Z](?<![A-Za-z0-9'’\-].){_PLAIN_AFTER_CAPITAL}"
+    rf"(?:{_PLAIN_GAP}(?:(?:of|for){_PLAIN_GAP})?{_PLAIN_WORD})*)"
+    rf"(?:{_PLAIN_GAP}(?P<tail>[a-z][a-z]{{2,}})(?![A-Za-z0-9'’\-]))?"
+)
+_PLAIN_RUN_WORD = re.compile(rf"{_PLAIN_WORD}|of|for")
+
+
+@settings(max_examples=500, deadline=None)
+@given(text=TEXTS)
+def test_the_possessive_run_patterns_match_as_the_plain_ones(text: str) -> None:
+    def spans(pattern: re.Pattern[str]) -> list[tuple[tuple[int, int], dict]]:
+        return [(match.span(), match.groupdict()) for match in pattern.finditer(text)]
+
+    assert spans(_RUN_AND_TAIL) == spans(_PLAIN_RUN_AND_TAIL)
+    assert spans(_RUN_WORD) == spans(_PLAIN_RUN_WORD)
 
 
 @settings(max_examples=300, deadline=None)
