@@ -113,8 +113,13 @@ def _sentence_keys(texts: list[str]) -> list[str]:
     joined = _SEPARATOR + _SEPARATOR.join(texts)
     if joined.count(_SEPARATOR) != len(texts):
         return [_sentence_key(text) for text in texts]
-    joined = _SPACING.sub(" ", _MARKER_AFTER_SEPARATOR.sub(_SEPARATOR, joined)).casefold()
-    return list(map(str.strip, joined.split(_SEPARATOR)[1:]))
+    joined = _MARKER_AFTER_SEPARATOR.sub(_SEPARATOR, joined)
+    # Every space but " " is unprintable (a control or a separator character): sentences
+    # that are all printable, with no "  ", have no spacing to normalise, and the pass over
+    # every space (most of this function's time) is skipped.
+    if "  " in joined or not all(map(str.isprintable, texts)):
+        joined = _SPACING.sub(" ", joined)
+    return list(map(str.strip, joined.casefold().split(_SEPARATOR)[1:]))
 
 
 def _sentence_key(text: str) -> str:
