@@ -1,6 +1,7 @@
 """Property tests: the rules' shortcuts (counting per distinct run, possessive quantifiers in the
-run pattern, keying all sentences in one pass, folding the text before looking for doubled
-words, looking for shouted runs only beside capitals) agree with the plain definitions."""
+run pattern, a look-ahead in the acronym pattern, keying all sentences in one pass, folding the
+text before looking for doubled words, looking for shouted runs only beside capitals) agree with
+the plain definitions."""
 
 from __future__ import annotations
 
@@ -82,6 +83,15 @@ def test_sentence_keys_in_one_pass_are_the_keys_one_by_one(texts: list[str]) -> 
 def test_the_folded_test_misses_no_doubled_word(text: str) -> None:
     if _DOUBLED_WORD.search(text):
         assert _may_double_words(text)
+
+
+@settings(max_examples=500, deadline=None)
+@given(text=TEXTS)
+def test_the_acronym_pattern_matches_as_the_plain_one(text: str) -> None:
+    plain = re.compile(r"([A-Z](?<![A-Za-z0-9].)[A-Z0-9&]*[A-Z0-9])(s?)(?![A-Za-z0-9])")
+    assert [(m.span(), m.groups()) for m in _ACRONYM.finditer(text)] == [
+        (m.span(), m.groups()) for m in plain.finditer(text)
+    ]
 
 
 @settings(max_examples=300, deadline=None)
