@@ -1,8 +1,11 @@
-"""Property tests: the rules' shortcuts (counting per distinct run, keying all sentences in one
-pass, folding the text before looking for doubled words, looking for shouted runs only beside
-capitals) agree with the plain definitions."""
+"""Property tests: the rules' shortcuts (counting per distinct run, possessive quantifiers in the
+run pattern, a look-ahead in the acronym pattern, keying all sentences in one pass, folding the
+text before looking for doubled words, looking for shouted runs only beside capitals) agree with
+the plain definitions."""
 
 from __future__ import annotations
+
+import re
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -14,7 +17,7 @@ from kogloss.check.repetition import (
     _sentence_key,
     _sentence_keys,
 )
-from kogloss.check.variants import name_forms, occurrences
+from kogloss.check.variants import _RUN_AND_TAIL, _RUN_WORD, name_forms, occurrences
 
 # Pieces that make names, titles, headlines, possessives, sentence openings and doubled words.
 PIECES = st.sampled_from(
@@ -47,6 +50,28 @@ def test_name_forms_counts_each_occurrence_outside_the_known_spans(
     assert list(name_forms(text, starts, ends).items()) == list(expected.items())
 
 
+# The run pattern as first written, with quantifiers that may give back what they took.
+_PLAIN_AFTER_CAPITAL = r"[A-Za-z0-9]*(?:['’\-][A-Za-z0-9]+)*"
+_PLAIN_WORD = rf"[A-Z]{_PLAIN_AFTER_CAPITAL}"
+_PLAIN_GAP = r"(?:[ \t\u00a0]+|[ \t\u00a0]*\n[ \t\u00a0]*)"
+_PLAIN_RUN_AND_TAIL = re.compile(
+    rf"(?P<run>[A-Z](?<![A-Za-z0-9'’\-].){_PLAIN_AFTER_CAPITAL}"
+    rf"(?:{_PLAIN_GAP}(?:(?:of|for){_PLAIN_GAP})?{_PLAIN_WORD})*)"
+    rf"(?:{_PLAIN_GAP}(?P<tail>[a-z][a-z]{{2,}})(?![A-Za-z0-9'’\-]))?"
+)
+_PLAIN_RUN_WORD = re.compile(rf"{_PLAIN_WORD}|of|for")
+
+
+@settings(max_examples=500, deadline=None)
+@given(text=TEXTS)
+def test_the_possessive_run_patterns_match_as_the_plain_ones(text: str) -> None:
+    def spans(pattern: re.Pattern[str]) -> list[tuple[tuple[int, int], dict]]:
+        return [(match.span(), match.groupdict()) for match in pattern.finditer(text)]
+
+    assert spans(_RUN_AND_TAIL) == spans(_PLAIN_RUN_AND_TAIL)
+    assert spans(_RUN_WORD) == spans(_PLAIN_RUN_WORD)
+
+
 @settings(max_examples=300, deadline=None)
 @given(texts=st.lists(TEXTS, max_size=6))
 def test_sentence_keys_in_one_pass_are_the_keys_one_by_one(texts: list[str]) -> None:
@@ -58,6 +83,15 @@ def test_sentence_keys_in_one_pass_are_the_keys_one_by_one(texts: list[str]) -> 
 def test_the_folded_test_misses_no_doubled_word(text: str) -> None:
     if _DOUBLED_WORD.search(text):
         assert _may_double_words(text)
+
+
+@settings(max_examples=500, deadline=None)
+@given(text=TEXTS)
+def test_the_acronym_pattern_matches_as_the_plain_one(text: str) -> None:
+    plain = re.compile(r"([A-Z](?<![A-Za-z0-9].)[A-Z0-9&]*[A-Z0-9])(s?)(?![A-Za-z0-9])")
+    assert [(m.span(), m.groups()) for m in _ACRONYM.finditer(text)] == [
+        (m.span(), m.groups()) for m in plain.finditer(text)
+    ]
 
 
 @settings(max_examples=300, deadline=None)

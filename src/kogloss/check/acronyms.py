@@ -15,8 +15,9 @@ from kogloss.findings import Finding, Severity, make_finding
 # Two or more capitals (digits allowed after the first), an optional plural "s"; hyphens
 # separate acronyms ("ROK-US" holds two).
 # (Each pattern below checks what precedes its first capital after matching it, so that the
-# engine can skip ahead to capitals.)
-_ACRONYM = re.compile(r"([A-Z](?<![A-Za-z0-9].)[A-Z0-9&]*[A-Z0-9])(s?)(?![A-Za-z0-9])")
+# engine can skip ahead to capitals. The look-ahead, implied by what follows it, turns away
+# the commonest capital, the first letter of a word in lowercase, before anything else.)
+_ACRONYM = re.compile(r"([A-Z](?=[A-Z0-9&])(?<![A-Za-z0-9].)[A-Z0-9&]*[A-Z0-9])(s?)(?![A-Za-z0-9])")
 _ROMAN_NUMERAL = re.compile(r"[IVXLCDM]+")
 # "ACRONYM (Expansion words)": the reverse order of introduction, also accepted.
 _EXPANSION_AFTER = re.compile(r"\s*\(\s*[A-Z][^()\n]*\s[^()\n]*\)")

@@ -26,8 +26,11 @@ _DOUBLED_WORD = re.compile(
     r"\b([A-Za-z][A-Za-z'’]*)(?:[ \t\u00a0]+|[ \t]*\n[ \t]*)(\1)\b", re.IGNORECASE
 )
 # The same test on the text folded to ASCII bytes (see _may_double_words): looser, so it
-# finds every doubled word that _DOUBLED_WORD finds, and about twice as fast.
-_DOUBLED_FOLDED = re.compile(rb"(?<![a-z])([a-z][a-z']*+)[ \t\n]+\1")
+# finds every doubled word that _DOUBLED_WORD finds, and about three times as fast. It opens
+# with the byte before the word (the text is searched with a space in front) rather than a
+# look-behind: the engine then skips letters in C and tries only where a word starts.
+_DOUBLED_FOLDED = re.compile(rb"[^a-z]([a-z][a-z']*+)[ \t\n]+\1")
+_ASCII = bytes(range(128))
 # The characters outside ASCII that _DOUBLED_WORD takes for a letter (case-blind), an
 # apostrophe or a space, each with the ASCII byte it folds to.
 _FOLD_TO_ASCII = tuple(
@@ -110,8 +113,13 @@ def _sentence_keys(texts: list[str]) -> list[str]:
     joined = _SEPARATOR + _SEPARATOR.join(texts)
     if joined.count(_SEPARATOR) != len(texts):
         return [_sentence_key(text) for text in texts]
-    joined = _SPACING.sub(" ", _MARKER_AFTER_SEPARATOR.sub(_SEPARATOR, joined)).casefold()
-    return list(map(str.strip, joined.split(_SEPARATOR)[1:]))
+    joined = _MARKER_AFTER_SEPARATOR.sub(_SEPARATOR, joined)
+    # Every space but " " is unprintable (a control or a separator character): sentences
+    # that are all printable, with no "  ", have no spacing to normalise, and the pass over
+    # every space (most of this function's time) is skipped.
+    if "  " in joined or not all(map(str.isprintable, texts)):
+        joined = _SPACING.sub(" ", joined)
+    return list(map(str.strip, joined.casefold().split(_SEPARATOR)[1:]))
 
 
 def _sentence_key(text: str) -> str:
@@ -181,7 +189,10 @@ def _may_double_words(text: str) -> bool:
     lowercase letter (and a no-break space a space), a doubled word is still a doubled word.
     """
     data = text.encode("utf-8", "surrogatepass")  # a library caller's text may hold any code point
+    # The characters to fold are looked for among the few bytes outside ASCII (UTF-8 keeps
+    # whole characters together): six searches of the whole text cost more than the pattern.
+    beyond_ascii = data.translate(None, _ASCII)
     for char, ascii in _FOLD_TO_ASCII:
-        if char in data:
+        if char in beyond_ascii:
             data = data.replace(char, ascii)
-    return _DOUBLED_FOLDED.search(data.lower()) is not None
+    return _DOUBLED_FOLDED.search(b" " + data.lower()) is not None

@@ -32,9 +32,13 @@ Form = tuple[str, ...]
 _START = operator.attrgetter("start")
 _END = operator.attrgetter("end")
 
-_AFTER_CAPITAL = r"[A-Za-z0-9]*(?:['’\-][A-Za-z0-9]+)*"
+# Possessive quantifiers (*+, ++): what follows a word or a gap can never start with a word
+# character or a space, so giving some back never helps, and not trying it saves 15% of the
+# time of the run pattern.
+_AFTER_CAPITAL = r"[A-Za-z0-9]*+(?:['’\-][A-Za-z0-9]++)*+"
 _WORD = rf"[A-Z]{_AFTER_CAPITAL}"
-_GAP = r"(?:[ \t\u00a0]+|[ \t\u00a0]*\n[ \t\u00a0]*)"
+# Spaces with at most one line break among them.
+_GAP = r"(?=[ \t\u00a0\n])[ \t\u00a0]*+\n?+[ \t\u00a0]*+"
 _RUN_WORD = re.compile(rf"{_WORD}|of|for")
 _POSSESSIVES = ("'s", "’s")
 # A line without a lowercase letter is a headline; its capitals say nothing about names.
@@ -127,18 +131,22 @@ _Known = tuple[tuple[int, int], ...]
 _RunForms = tuple[tuple[Form, int, int, bool], ...]
 
 
-def _runs(text: str) -> Iterator[tuple[int, int, _RunKey]]:
-    """Start, end and key of each run of ``text`` outside headlines and title-case lines."""
+def _runs(text: str) -> tuple[list[int], list[int], list[_RunKey]]:
+    """Starts, ends and keys of the runs of ``text`` outside headlines and title-case lines,
+    each taken from all the matches at once (map in C, no loop over the runs in Python)."""
+    matches = list(_RUN_AND_TAIL.finditer(text))
+    starts = list(map(re.Match.start, matches))
     excluded = _excluded_lines(text)
-    excluded_end = excluded[-1] if excluded else 0
+    if excluded:
+        # An odd insertion point falls inside one of the excluded lines' (start, end) pairs.
+        inside = map(bisect.bisect_right, itertools.repeat(excluded), starts)
+        kept = list(map(operator.not_, map(operator.and_, inside, itertools.repeat(1))))
+        matches = list(itertools.compress(matches, kept))
+        starts = list(itertools.compress(starts, kept))
     openings = set(map(re.Match.end, _OPENING.finditer(text)))
     openings.add(len(text) - len(text.lstrip(" \t\u00a0")))
-    for match in _RUN_AND_TAIL.finditer(text):
-        start = match.start()
-        # An odd insertion point falls inside one of the excluded lines' (start, end) pairs.
-        if start < excluded_end and bisect.bisect_right(excluded, start) & 1:
-            continue
-        yield start, match.end(), (match.group(), start in openings)
+    keys = list(zip(map(re.Match.group, matches), map(openings.__contains__, starts), strict=True))
+    return starts, list(map(re.Match.end, matches)), keys
 
 
 def _excluded_lines(text: str) -> list[int]:
@@ -169,7 +177,8 @@ def _is_title(line: str) -> bool:
 def occurrences(text: str) -> Iterator[Occurrence]:
     """Every name form of ``text``: capitalised runs, each single name word, and a run with
     the lowercase word after it."""
-    for start, _, key in _runs(text):
+    starts, _, keys = _runs(text)
+    for start, key in zip(starts, keys, strict=True):
         for form, first, last, nominal in _run_forms(key):
             yield Occurrence(form, start + first, start + last, nominal)
 
@@ -184,7 +193,7 @@ def name_forms(text: str, known_starts: list[int], known_ends: list[int]) -> dic
     # Two sentinels: no span starts before the end of any run.
     known_starts = [*known_starts, len(text) + 1, len(text) + 1]
     tally: dict[tuple[_RunKey, _Known], list[int]] = {}
-    for start, end, key in _runs(text):
+    for start, end, key in zip(*_runs(text), strict=True):
         first = bisect.bisect_right(known_ends, start)
         if known_starts[first] >= end:
             around: _Known = ()
