@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import dataclasses
 import functools
-import multiprocessing
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -251,7 +250,10 @@ class _Mapper:
 
     def __enter__(self) -> _Mapper:
         if self.jobs > 1:
-            context = multiprocessing.get_context("fork" if _can_fork() else "spawn")
+            import multiprocessing  # 6 ms of start-up that a one-process run never needs
+
+            start = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
+            context = multiprocessing.get_context(start)
             self.pool = context.Pool(
                 self.jobs,
                 initializer=_init_worker,
@@ -273,7 +275,3 @@ class _Mapper:
         if self.pool is None:
             return (self.checker.second_pass(self.load(path), plan) for path, plan in jobs)
         return _raise_failures(self.pool.imap(_worker_second, jobs, chunksize=8))
-
-
-def _can_fork() -> bool:
-    return "fork" in multiprocessing.get_all_start_methods()
