@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from kogloss.glossary.files import load_glossary
 from kogloss.glossary.index import TermIndex, TermMatch
-from kogloss.glossary.load import load_glossary
 from kogloss.glossary.model import Entry, Glossary, Variant
 
 

@@ -6,7 +6,7 @@ import os
 from pathlib import Path
 
 from kogloss.errors import InputError
-from kogloss.glossary.load import read_text
+from kogloss.glossary.files import read_text
 from kogloss.glossary.model import Entry, Glossary
 from kogloss.glossary.tabular import read_table, write_table
 from kogloss.glossary.tbx import read_tbx, write_tbx

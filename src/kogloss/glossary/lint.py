@@ -12,8 +12,9 @@ import re
 from collections.abc import Iterable
 from pathlib import Path
 
+from kogloss.glossary.files import glossary_files
 from kogloss.glossary.index import TermIndex
-from kogloss.glossary.load import glossary_files, read_glossary_file
+from kogloss.glossary.load import read_glossary_file
 from kogloss.glossary.model import STATUSES, Entry, Glossary
 from kogloss.glossary.patterns import (
     PROBE_TIMEOUT,

@@ -10,18 +10,15 @@ from __future__ import annotations
 
 import contextlib
 import difflib
-import os
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from pathlib import Path
 
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from kogloss.document import _decode_error
 from kogloss.errors import InputError
-from kogloss.glossary.cache import cached_entries
+from kogloss.glossary.files import read_text
 from kogloss.glossary.model import (
     CASES,
     DEFAULT_STATUS,
@@ -32,14 +29,10 @@ from kogloss.glossary.model import (
     TYPES,
     VARIANT_KEYS,
     Entry,
-    Glossary,
     Variant,
 )
 from kogloss.glossary.patterns import PatternError, compile_pattern
 from kogloss.glossary.problems import Problem
-
-GLOSSARY_SUFFIXES = (".yaml", ".yml")
-MAX_GLOSSARY_BYTES = 32 * 1024 * 1024
 
 _NULL_TAG = "tag:yaml.org,2002:null"
 _INT_TAG = "tag:yaml.org,2002:int"
@@ -57,48 +50,6 @@ class GlossaryFile:
     terms: SequenceNode | None = None
     # the entry's mapping node, index-aligned with ``entries``
     entry_nodes: list[MappingNode] = field(default_factory=list)
-
-
-def glossary_files(path: str | Path) -> list[str]:
-    """The YAML files of a glossary: the file itself, or a directory's *.yaml/*.yml, sorted."""
-    name = os.fspath(path)
-    if os.path.isfile(name):
-        return [name]
-    if not os.path.isdir(name):
-        raise InputError(name, "no such file or directory")
-    found = []
-    for directory, subdirectories, files in os.walk(name):
-        subdirectories[:] = sorted(d for d in subdirectories if not d.startswith("."))
-        found.extend(
-            os.path.join(directory, file)
-            for file in files
-            if file.endswith(GLOSSARY_SUFFIXES) and not file.startswith(".")
-        )
-    if not found:
-        raise InputError(name, "empty glossary: no *.yaml or *.yml files in this directory")
-    return sorted(found)
-
-
-def read_text(path: str) -> str:
-    """The file as text: UTF-8 (a byte-order mark allowed), else an error at the bad byte."""
-    try:
-        with open(path, "rb") as handle:
-            data = handle.read(MAX_GLOSSARY_BYTES + 1)
-    except FileNotFoundError:
-        raise InputError(path, "no such file or directory") from None
-    except IsADirectoryError:
-        raise InputError(path, "is a directory") from None
-    except OSError as error:
-        raise InputError(path, f"cannot read: {error.strerror or error}") from None
-    if len(data) > MAX_GLOSSARY_BYTES:
-        raise InputError(path, "file is over the 32 MiB limit for a glossary file")
-    if data.startswith(b"\xef\xbb\xbf"):
-        data = data[3:]
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as error:
-        raise _decode_error(path, data, error.start, "not UTF-8 (save the file as UTF-8)") from None
-    return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
 # libyaml (PyYAML's C composer, ten times faster) and the pure composer disagree on texts
@@ -189,19 +140,7 @@ def read_glossary_file(path: str, fast: bool = False) -> GlossaryFile:
     return result
 
 
-def load_glossary(path: str | Path, allow_empty: bool = False) -> Glossary:
-    """Load a glossary file or directory; the first schema error raises InputError, and so
-    does a glossary with no entries unless ``allow_empty`` (a candidates file may be empty).
-
-    Unchanged files come from the cache (glossary/cache.py) instead of being parsed again."""
-    paths = glossary_files(path)
-    entries = cached_entries(os.fspath(path), paths, lambda: _parse_glossary(paths))
-    if not entries and not allow_empty:
-        raise InputError(os.fspath(path), "empty glossary: no entries")
-    return Glossary(entries=entries, paths=paths)
-
-
-def _parse_glossary(paths: list[str]) -> list[Entry]:
+def parse_glossary(paths: list[str]) -> list[Entry]:
     """Every entry of the files, in order; the first schema error raises InputError."""
     entries: list[Entry] = []
     for name in paths:

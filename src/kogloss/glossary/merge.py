@@ -21,7 +21,8 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from kogloss.errors import InputError
 from kogloss.fileio import write_atomic
-from kogloss.glossary.load import GlossaryFile, glossary_files, read_glossary_file
+from kogloss.glossary.files import glossary_files
+from kogloss.glossary.load import GlossaryFile, read_glossary_file
 from kogloss.glossary.model import Entry, Glossary
 from kogloss.glossary.yamlwrite import (
     render_entry,
