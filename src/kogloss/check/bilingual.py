@@ -27,13 +27,13 @@ from kogloss.detect import UNTRANSLATED
 from kogloss.document import Document
 from kogloss.findings import Finding, Severity, make_finding
 from kogloss.glossary import Entry, TermIndex
-from kogloss.numbers import Quantity, english_quantities, korean_quantities
 from kogloss.rules import RuleInfo, register
 from kogloss.scripts import HANGUL_RUN, script_profile
 from kogloss.segment import LIST_MARKER, Segment
 
 if TYPE_CHECKING:
     from kogloss.align import Alignment, Link
+    from kogloss.numbers import Quantity
 
 NUMBER_MISMATCH = "number-mismatch"
 OMISSION = "omission"
@@ -205,6 +205,9 @@ def _content_quantities(segment: Segment, quantities: list[Quantity]) -> list[Qu
 
 
 def _number_findings(alignment: Alignment, link: Link) -> list[Finding]:
+    # Imported here: every check run registers these rules, few read a Korean source (5 ms).
+    from kogloss.numbers import english_quantities, korean_quantities
+
     english = alignment.english
     ko_values: list[Quantity] = []
     for index in link.ko:
