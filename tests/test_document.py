@@ -6,6 +6,8 @@ import unicodedata
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from kogloss.document import Position, collect_paths, document_from_text, load_document
 from kogloss.errors import InputError
@@ -108,6 +110,34 @@ def test_html_sample_positions_point_into_the_file() -> None:
         position = document.position(document.text.index(phrase))
         line = source_lines[position.line - 1]
         assert line[position.column - 1 :].startswith(phrase)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    pieces=st.lists(st.sampled_from(["ROK", "한반도", "\n", "\n\n", " ", "<p>", "</p>", "&amp;"])),
+    kind=st.sampled_from(["text", "html"]),
+    data=st.data(),
+)
+def test_span_is_the_start_and_end_positions_together(
+    pieces: list[str], kind: str, data: st.DataObject
+) -> None:
+    """``span`` skips the Position objects and, on one line, the second look-up: it must say
+    what ``position`` and ``end_position`` say, empty spans and spans across lines included."""
+    document = document_from_text("x" + "".join(pieces), "page", kind=kind)
+    start = data.draw(st.integers(0, len(document.text)))
+    end = data.draw(st.integers(start, len(document.text)))
+    begin, finish = document.position(start), document.end_position(end)
+    assert document.span(start, end) == (begin.line, begin.column, finish.line, finish.column)
+
+
+def test_span_on_the_seed_matches_the_positions_at_every_seventh_offset() -> None:
+    document = load_document(str(MOFA_SEED))
+    for start in range(0, len(document.text), 7):
+        for end in (start, start + 1, start + 40, start + 400):
+            end = min(end, len(document.text))
+            begin, finish = document.position(start), document.end_position(end)
+            expected = (begin.line, begin.column, finish.line, finish.column)
+            assert document.span(start, end) == expected
 
 
 @pytest.mark.parametrize(

@@ -86,16 +86,34 @@ class Document:
 
     def position(self, offset: int) -> Position:
         """Line and column, in the file as the user sees it, of ``offset`` in ``text``."""
-        source_offset = self.source_offset(offset)
-        line_index = bisect.bisect_right(self._line_starts, source_offset) - 1
-        return Position(line_index + 1, source_offset - self._line_starts[line_index] + 1)
+        return Position(*self._line_column(offset))
 
     def end_position(self, end: int) -> Position:
         """Position just past the last character of a span ending (exclusively) at ``end``."""
         if end <= 0:
             return self.position(0)
-        last = self.position(end - 1)
-        return Position(last.line, last.column + 1)
+        line, column = self._line_column(end - 1)
+        return Position(line, column + 1)
+
+    def span(self, start: int, end: int) -> tuple[int, int, int, int]:
+        """``position(start)`` and ``end_position(end)`` as one tuple: every finding needs both,
+        and a run makes tens of thousands of findings, so no Position objects are made and the
+        end's line is looked up only when the span leaves the start's line."""
+        line, column = self._line_column(start)
+        if end <= 0:
+            return line, column, line, column
+        last = self.source_offset(end - 1)
+        starts = self._line_starts
+        line_start = starts[line - 1]
+        if line_start <= last and (line == len(starts) or last < starts[line]):
+            return line, column, line, last - line_start + 2
+        end_line, end_column = self._line_column(end - 1)
+        return line, column, end_line, end_column + 1
+
+    def _line_column(self, offset: int) -> tuple[int, int]:
+        source_offset = self.source_offset(offset)
+        line_index = bisect.bisect_right(self._line_starts, source_offset) - 1
+        return line_index + 1, source_offset - self._line_starts[line_index] + 1
 
     def line_of(self, offset: int) -> str:
         """The source line holding ``offset`` (for messages and context)."""

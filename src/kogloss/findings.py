@@ -83,14 +83,13 @@ def make_finding(
     data: dict[str, Any] | None = None,
 ) -> Finding:
     """A Finding for the span ``text[start:end]`` of ``document``, positioned in its file."""
-    begin = document.position(start)
-    finish = document.end_position(end)
+    line, column, end_line, end_column = document.span(start, end)
     return Finding(
         path=document.path,
-        line=begin.line,
-        column=begin.column,
-        end_line=finish.line,
-        end_column=finish.column,
+        line=line,
+        column=column,
+        end_line=end_line,
+        end_column=end_column,
         rule=rule,
         severity=severity,
         message=message,
