@@ -10,7 +10,7 @@ strings: the vocabulary is the generic one of Korean and English government web 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from kogloss.segment import LIST_MARKER, Segment
@@ -337,15 +337,16 @@ def _is_short_line(body: str) -> bool:
 
 
 def classify(
-    paragraphs: Sequence[Segment], foreign: Sequence[bool] | None = None
+    paragraphs: Sequence[Segment], is_foreign: Callable[[int], bool] | None = None
 ) -> list[BoilerplateVerdict]:
     """A verdict for each paragraph of one document, in order.
 
-    ``foreign`` marks paragraphs in another language than the document's (Korean navigation
-    left in an English page): short ones outside the body count as boilerplate.
+    ``is_foreign(index)`` says whether a paragraph is in another language than the document's
+    (Korean navigation left in an English page): short ones outside the body count as
+    boilerplate. A function rather than a list, asked only about those short lines, because
+    naming a paragraph's language may take a language model.
     """
     count = len(paragraphs)
-    foreign = foreign if foreign is not None else [False] * count
     bodies = [_body(paragraph.text) for paragraph in paragraphs]
     verdicts = [BoilerplateVerdict(False)] * count
     for index, body in enumerate(bodies):
@@ -375,7 +376,7 @@ def classify(
         outside_body = index < first_content or index > last_content
         if not outside_body:
             continue
-        if foreign[index] and word_count(paragraph.text) <= 8:
+        if is_foreign and word_count(paragraph.text) <= 8 and is_foreign(index):
             verdicts[index] = BoilerplateVerdict(True, "a foreign-language line outside the body")
         elif _is_short_line(body) and _in_short_run(bodies, index, verdicts):
             verdicts[index] = BoilerplateVerdict(True, "a run of short lines outside the body")
