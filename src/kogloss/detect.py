@@ -189,26 +189,28 @@ def detect(document: Document) -> DetectResult:
         report.boilerplate = verdict.is_boilerplate
         report.boilerplate_reason = verdict.reason
 
+    return DetectResult(document, language, reports, _findings(document, reports, language))
+
+
+def _findings(document: Document, reports: list[SegmentReport], language: str) -> list[Finding]:
     findings: list[Finding] = []
-    for report in _reports_with_findings(document, reports, language):
-        findings.extend(_segment_findings(document, report, language))
-    return DetectResult(document, language, reports, findings)
+    for report in reports:
+        if report.boilerplate:
+            findings.append(_boilerplate_finding(document, report))
+        if language != "en":
+            findings.extend(_english_in_korean(document, report))
+        elif _holds_foreign_script(report.segment.text) and (
+            report.is_korean or not report.boilerplate
+        ):  # a language switcher ("Русский") is already reported as boilerplate
+            findings.extend(_foreign_in_english(document, report))
+    return findings
 
 
-def _reports_with_findings(
-    document: Document, reports: list[SegmentReport], language: str
-) -> list[SegmentReport]:
-    """The reports that may hold a finding: in an English release only boilerplate and
-    paragraphs holding Hangul, Han or Cyrillic (the scripts _foreign_in_english reports)."""
-    if language != "en":
-        return reports
-    if not _FOREIGN_SCRIPT.search(document.text):
-        return [report for report in reports if report.boilerplate]
-    return [
-        report
-        for report in reports
-        if report.boilerplate or _FOREIGN_SCRIPT.search(report.segment.text)
-    ]
+def _holds_foreign_script(text: str) -> bool:
+    """Whether ``text`` holds Hangul, Han or Cyrillic, the scripts that _foreign_in_english
+    reports. ``isascii`` answers for most paragraphs of an English release without a scan (a
+    str knows whether it is ASCII), sparing them the slower character-class search."""
+    return not text.isascii() and _FOREIGN_SCRIPT.search(text) is not None
 
 
 def _is_foreign(segment_language_code: str, document_language_code: str) -> bool:
@@ -217,27 +219,15 @@ def _is_foreign(segment_language_code: str, document_language_code: str) -> bool
     return segment_language_code != document_language_code
 
 
-def _segment_findings(document: Document, report: SegmentReport, language: str) -> list[Finding]:
-    segment = report.segment
-    findings = []
-    if report.boilerplate:
-        findings.append(
-            make_finding(
-                document,
-                segment.start,
-                segment.end,
-                BOILERPLATE,
-                Severity.WARNING,
-                f"Not release content: {report.boilerplate_reason}",
-            )
-        )
-    if language == "en":
-        if report.boilerplate and not report.is_korean:
-            return findings  # a language switcher ("Русский") is already reported as boilerplate
-        findings.extend(_foreign_in_english(document, report))
-    else:
-        findings.extend(_english_in_korean(document, report))
-    return findings
+def _boilerplate_finding(document: Document, report: SegmentReport) -> Finding:
+    return make_finding(
+        document,
+        report.segment.start,
+        report.segment.end,
+        BOILERPLATE,
+        Severity.WARNING,
+        f"Not release content: {report.boilerplate_reason}",
+    )
 
 
 def _foreign_in_english(document: Document, report: SegmentReport) -> list[Finding]:
