@@ -160,6 +160,9 @@ _DIGIT = re.compile(r"\d")
 _MAX_TIMESTAMP_LENGTH = 80
 _MAX_NAVIGATION_LENGTH = 200
 _MAX_FOOTER_LENGTH = 400
+_MAX_BAR_LENGTH = max(_MAX_TIMESTAMP_LENGTH, _MAX_NAVIGATION_LENGTH, _MAX_FOOTER_LENGTH)
+# What is_navigation strips from a line's ends (after its spaces) before it measures the line.
+_NAVIGATION_BRACKETS = "[]()<>"
 # A paragraph at least this long is running text (a menu bar this long still has 12+ words).
 _MIN_RUNNING_TEXT_LENGTH = 150
 _BYLINE = re.compile(
@@ -188,10 +191,20 @@ class BoilerplateVerdict:
 def _body(text: str) -> str:
     """The paragraph without its list marker and with Markdown links reduced to their text."""
     marker = LIST_MARKER.match(text)
-    body = text[marker.end() :] if marker else text
-    if "](" in body:
-        body = _MARKDOWN_LINK.sub(r"\1", body)
-    return body.strip()
+    return _link_texts(text[marker.end() :] if marker else text)
+
+
+def _paragraph_body(paragraph: Segment) -> str:
+    """``_body`` of a paragraph: segment.paragraphs has already looked for its list marker, so
+    the many paragraphs without one are spared a second LIST_MARKER match."""
+    return _body(paragraph.text) if paragraph.marker else _link_texts(paragraph.text)
+
+
+def _link_texts(text: str) -> str:
+    """``text`` with Markdown links reduced to their text, stripped."""
+    if "](" in text:
+        text = _MARKDOWN_LINK.sub(r"\1", text)
+    return text.strip()
 
 
 def word_count(text: str) -> int:
@@ -214,7 +227,7 @@ def is_timestamp(text: str) -> bool:
 
 def is_navigation(text: str) -> bool:
     """A menu, breadcrumb, share or section line: every item is navigation vocabulary."""
-    body = text.strip().strip("[]()<>").strip()
+    body = _navigation_body(text)
     if not body or len(body) > _MAX_NAVIGATION_LENGTH:
         return False
     words = word_count(body)
@@ -235,6 +248,20 @@ def is_navigation(text: str) -> bool:
         and all(word_count(item) <= 4 and not _TERMINAL.search(item) for item in items)
         and any(_is_navigation_item(item) for item in items)
     )
+
+
+def _navigation_body(text: str) -> str:
+    return text.strip().strip(_NAVIGATION_BRACKETS).strip()
+
+
+def _too_long_for_a_bar(text: str) -> bool:
+    """Whether ``text`` is too long to be a time stamp, a navigation bar or a footer.
+
+    True for most paragraphs of a release, and one length test instead of three calls. The
+    length is the one is_navigation measures, the shortest of the three, against the largest
+    of their limits: when it is over, all three say no.
+    """
+    return len(_navigation_body(text)) > _MAX_BAR_LENGTH
 
 
 def _is_navigation_item(item: str) -> bool:
@@ -347,7 +374,7 @@ def classify(
     naming a paragraph's language may take a language model.
     """
     count = len(paragraphs)
-    bodies = [_body(paragraph.text) for paragraph in paragraphs]
+    bodies = [_paragraph_body(paragraph) for paragraph in paragraphs]
     verdicts = [BoilerplateVerdict(False)] * count
     for index, body in enumerate(bodies):
         reason = line_reason(body)
@@ -392,13 +419,14 @@ def classify(
 
 def line_reason(body: str) -> str:
     """Why a line is boilerplate by its own features alone, or "" when it is not."""
-    if is_timestamp(body):
-        return "a lone date or time stamp"
-    if is_navigation(body):
-        return "a navigation, menu or share line"
     lowered = body.lower()
-    if is_footer(body, lowered):
-        return "a footer: copyright, address, contact or page counter"
+    if not _too_long_for_a_bar(body):
+        if is_timestamp(body):
+            return "a lone date or time stamp"
+        if is_navigation(body):
+            return "a navigation, menu or share line"
+        if is_footer(body, lowered):
+            return "a footer: copyright, address, contact or page counter"
     if is_end_mark(body):
         return "an end-of-release mark"
     if _TAGS.match(body) or _HASHTAGS.fullmatch(body):
