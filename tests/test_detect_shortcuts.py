@@ -1,6 +1,7 @@
 """Property tests: detect's shortcuts (profiles and languages worked out only where they change a
 finding, the script search only in paragraphs that are not ASCII, one length test for long
-lines, no second list-marker match for paragraphs without one) agree with the plain
+lines, short lines' verdicts remembered, no second list-marker match for paragraphs without
+one) agree with the plain
 definitions, on random text and on the samples, the held-out set and the seeds."""
 
 from __future__ import annotations
@@ -76,6 +77,38 @@ def test_detect_findings_are_those_of_the_plain_definition_on_real_releases(
     document: Document,
 ) -> None:
     assert detect.detect(document).findings == _plain_findings(document)
+    for paragraph in paragraphs(document):
+        body = boilerplate._body(paragraph.text)
+        assert boilerplate.line_reason(body) == _plain_line_reason(body)
+
+
+def _plain_line_reason(body: str) -> str:
+    """line_reason as first written: every feature in turn, nothing remembered."""
+    lowered = body.lower()
+    if boilerplate.is_timestamp(body):
+        return "a lone date or time stamp"
+    if boilerplate.is_navigation(body):
+        return "a navigation, menu or share line"
+    if boilerplate.is_footer(body, lowered):
+        return "a footer: copyright, address, contact or page counter"
+    if boilerplate.is_end_mark(body):
+        return "an end-of-release mark"
+    if boilerplate._TAGS.match(body) or boilerplate._HASHTAGS.fullmatch(body):
+        return "a tag or keyword line"
+    if (
+        "cook" in lowered
+        and boilerplate._COOKIE.search(body)
+        and boilerplate.word_count(body) <= 40
+    ):
+        return "a cookie notice"
+    return ""
+
+
+@settings(max_examples=500, deadline=None)
+@given(text=TEXTS)
+def test_line_reason_is_the_plain_one(text: str) -> None:
+    assert boilerplate.line_reason(text) == _plain_line_reason(text)
+    assert boilerplate.line_reason(text) == _plain_line_reason(text)  # now remembered
 
 
 @settings(max_examples=500, deadline=None)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from kogloss.segment import LIST_MARKER, Segment
 
@@ -163,6 +164,8 @@ _MAX_FOOTER_LENGTH = 400
 _MAX_BAR_LENGTH = max(_MAX_TIMESTAMP_LENGTH, _MAX_NAVIGATION_LENGTH, _MAX_FOOTER_LENGTH)
 # What is_navigation strips from a line's ends (after its spaces) before it measures the line.
 _NAVIGATION_BRACKETS = "[]()<>"
+# How many distinct short lines line_reason remembers (a few megabytes at most).
+_REMEMBERED_BAR_LINES = 4096
 # A paragraph at least this long is running text (a menu bar this long still has 12+ words).
 _MIN_RUNNING_TEXT_LENGTH = 150
 _BYLINE = re.compile(
@@ -419,19 +422,34 @@ def classify(
 
 def line_reason(body: str) -> str:
     """Why a line is boilerplate by its own features alone, or "" when it is not."""
-    lowered = body.lower()
-    if not _too_long_for_a_bar(body):
-        if is_timestamp(body):
-            return "a lone date or time stamp"
-        if is_navigation(body):
-            return "a navigation, menu or share line"
-        if is_footer(body, lowered):
-            return "a footer: copyright, address, contact or page counter"
+    if _too_long_for_a_bar(body):
+        return _mark_tag_or_cookie_reason(body)
+    return _bar_line_reason(body)
+
+
+@lru_cache(maxsize=_REMEMBERED_BAR_LINES)
+def _bar_line_reason(body: str) -> str:
+    """``line_reason`` of a line short enough to be a time stamp, a navigation bar or a footer.
+
+    Remembered: a site's menus, share bars, section names and footers come back word for word
+    in every release scraped from it, and these lines cost the most to judge (a long line needs
+    only the few tests of _mark_tag_or_cookie_reason).
+    """
+    if is_timestamp(body):
+        return "a lone date or time stamp"
+    if is_navigation(body):
+        return "a navigation, menu or share line"
+    if is_footer(body, body.lower()):
+        return "a footer: copyright, address, contact or page counter"
+    return _mark_tag_or_cookie_reason(body)
+
+
+def _mark_tag_or_cookie_reason(body: str) -> str:
     if is_end_mark(body):
         return "an end-of-release mark"
     if _TAGS.match(body) or _HASHTAGS.fullmatch(body):
         return "a tag or keyword line"
-    if _COOKIE_HINT in lowered and _COOKIE.search(body) and word_count(body) <= 40:
+    if _COOKIE_HINT in body.lower() and _COOKIE.search(body) and word_count(body) <= 40:
         return "a cookie notice"
     return ""
 
