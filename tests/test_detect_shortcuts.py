@@ -1,11 +1,12 @@
 """Property tests: detect's shortcuts (profiles and languages worked out only where they change a
 finding, the script search only in paragraphs that are not ASCII, one length test for long
-lines, short lines' verdicts remembered, no second list-marker match for paragraphs without
-one) agree with the plain
+lines, short lines' verdicts remembered, no second list-marker match, script profiles counted
+on bytes) agree with the plain
 definitions, on random text and on the samples, the held-out set and the seeds."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -15,7 +16,14 @@ from hypothesis import strategies as st
 from kogloss import boilerplate, detect
 from kogloss.document import Document, collect_paths, document_from_text, load_document
 from kogloss.findings import Finding
-from kogloss.scripts import script_profile
+from kogloss.scripts import (
+    CYRILLIC_CHARS,
+    HAN_CHARS,
+    HANGUL_CHARS,
+    LATIN_CHARS,
+    ScriptProfile,
+    script_profile,
+)
 from kogloss.segment import paragraphs
 from tests.conftest import DATA, ROOT, SAMPLES
 
@@ -125,3 +133,29 @@ def test_a_line_too_long_for_a_bar_is_no_time_stamp_navigation_or_footer(text: s
 def test_a_paragraph_body_is_the_body_of_its_text(text: str) -> None:
     for paragraph in paragraphs(document_from_text(text)):
         assert boilerplate._paragraph_body(paragraph) == boilerplate._body(paragraph.text)
+
+
+_SCRIPTS = [
+    (script, re.compile(f"[{chars}]"))
+    for script, chars in (
+        ("hangul", HANGUL_CHARS),
+        ("latin", LATIN_CHARS),
+        ("han", HAN_CHARS),
+        ("cyrillic", CYRILLIC_CHARS),
+    )
+]
+
+
+def _plain_profile(text: str) -> ScriptProfile:
+    """Letters of each script counted one character at a time."""
+    counts = dict.fromkeys(["hangul", "latin", "han", "cyrillic", "other"], 0)
+    for character in re.findall(r"[^\W\d_]", text):
+        script = next((name for name, chars in _SCRIPTS if chars.match(character)), "other")
+        counts[script] += 1
+    return ScriptProfile(**counts)
+
+
+@settings(max_examples=500, deadline=None)
+@given(text=TEXTS | st.text(max_size=200))
+def test_script_profile_counts_as_one_character_at_a_time(text: str) -> None:
+    assert script_profile(text) == _plain_profile(text)

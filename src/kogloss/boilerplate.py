@@ -198,9 +198,10 @@ def _body(text: str) -> str:
 
 
 def _paragraph_body(paragraph: Segment) -> str:
-    """``_body`` of a paragraph: segment.paragraphs has already looked for its list marker, so
-    the many paragraphs without one are spared a second LIST_MARKER match."""
-    return _body(paragraph.text) if paragraph.marker else _link_texts(paragraph.text)
+    """``_body`` of a paragraph, without a second LIST_MARKER match: a paragraph's text opens
+    with its marker (segment.paragraphs found it there), and the spaces after the marker,
+    which the match also takes, go with the final strip."""
+    return _link_texts(paragraph.text[len(paragraph.marker) :])
 
 
 def _link_texts(text: str) -> str:
