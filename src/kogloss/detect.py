@@ -193,6 +193,9 @@ def detect(document: Document) -> DetectResult:
 
 
 def _findings(document: Document, reports: list[SegmentReport], language: str) -> list[Finding]:
+    """The findings of every paragraph, in order. In an English release only boilerplate and
+    paragraphs holding Hangul, Han or Cyrillic can have any, so the prose between them is
+    passed over without a script profile."""
     findings: list[Finding] = []
     for report in reports:
         if report.boilerplate:
