@@ -10,8 +10,9 @@ strings: the vocabulary is the generic one of Korean and English government web 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from kogloss.segment import LIST_MARKER, Segment
 
@@ -160,6 +161,11 @@ _DIGIT = re.compile(r"\d")
 _MAX_TIMESTAMP_LENGTH = 80
 _MAX_NAVIGATION_LENGTH = 200
 _MAX_FOOTER_LENGTH = 400
+_MAX_BAR_LENGTH = max(_MAX_TIMESTAMP_LENGTH, _MAX_NAVIGATION_LENGTH, _MAX_FOOTER_LENGTH)
+# What is_navigation strips from a line's ends (after its spaces) before it measures the line.
+_NAVIGATION_BRACKETS = "[]()<>"
+# How many distinct short lines line_reason remembers (a few megabytes at most).
+_REMEMBERED_BAR_LINES = 4096
 # A paragraph at least this long is running text (a menu bar this long still has 12+ words).
 _MIN_RUNNING_TEXT_LENGTH = 150
 _BYLINE = re.compile(
@@ -188,10 +194,21 @@ class BoilerplateVerdict:
 def _body(text: str) -> str:
     """The paragraph without its list marker and with Markdown links reduced to their text."""
     marker = LIST_MARKER.match(text)
-    body = text[marker.end() :] if marker else text
-    if "](" in body:
-        body = _MARKDOWN_LINK.sub(r"\1", body)
-    return body.strip()
+    return _link_texts(text[marker.end() :] if marker else text)
+
+
+def _paragraph_body(paragraph: Segment) -> str:
+    """``_body`` of a paragraph, without a second LIST_MARKER match: a paragraph's text opens
+    with its marker (segment.paragraphs found it there), and the spaces after the marker,
+    which the match also takes, go with the final strip."""
+    return _link_texts(paragraph.text[len(paragraph.marker) :])
+
+
+def _link_texts(text: str) -> str:
+    """``text`` with Markdown links reduced to their text, stripped."""
+    if "](" in text:
+        text = _MARKDOWN_LINK.sub(r"\1", text)
+    return text.strip()
 
 
 def word_count(text: str) -> int:
@@ -214,7 +231,7 @@ def is_timestamp(text: str) -> bool:
 
 def is_navigation(text: str) -> bool:
     """A menu, breadcrumb, share or section line: every item is navigation vocabulary."""
-    body = text.strip().strip("[]()<>").strip()
+    body = _navigation_body(text)
     if not body or len(body) > _MAX_NAVIGATION_LENGTH:
         return False
     words = word_count(body)
@@ -235,6 +252,20 @@ def is_navigation(text: str) -> bool:
         and all(word_count(item) <= 4 and not _TERMINAL.search(item) for item in items)
         and any(_is_navigation_item(item) for item in items)
     )
+
+
+def _navigation_body(text: str) -> str:
+    return text.strip().strip(_NAVIGATION_BRACKETS).strip()
+
+
+def _too_long_for_a_bar(text: str) -> bool:
+    """Whether ``text`` is too long to be a time stamp, a navigation bar or a footer.
+
+    True for most paragraphs of a release, and one length test instead of three calls. The
+    length is the one is_navigation measures, the shortest of the three, against the largest
+    of their limits: when it is over, all three say no.
+    """
+    return len(_navigation_body(text)) > _MAX_BAR_LENGTH
 
 
 def _is_navigation_item(item: str) -> bool:
@@ -337,16 +368,17 @@ def _is_short_line(body: str) -> bool:
 
 
 def classify(
-    paragraphs: Sequence[Segment], foreign: Sequence[bool] | None = None
+    paragraphs: Sequence[Segment], is_foreign: Callable[[int], bool] | None = None
 ) -> list[BoilerplateVerdict]:
     """A verdict for each paragraph of one document, in order.
 
-    ``foreign`` marks paragraphs in another language than the document's (Korean navigation
-    left in an English page): short ones outside the body count as boilerplate.
+    ``is_foreign(index)`` says whether a paragraph is in another language than the document's
+    (Korean navigation left in an English page): short ones outside the body count as
+    boilerplate. A function rather than a list, asked only about those short lines, because
+    naming a paragraph's language may take a language model.
     """
     count = len(paragraphs)
-    foreign = foreign if foreign is not None else [False] * count
-    bodies = [_body(paragraph.text) for paragraph in paragraphs]
+    bodies = [_paragraph_body(paragraph) for paragraph in paragraphs]
     verdicts = [BoilerplateVerdict(False)] * count
     for index, body in enumerate(bodies):
         reason = line_reason(body)
@@ -375,7 +407,7 @@ def classify(
         outside_body = index < first_content or index > last_content
         if not outside_body:
             continue
-        if foreign[index] and word_count(paragraph.text) <= 8:
+        if is_foreign and word_count(paragraph.text) <= 8 and is_foreign(index):
             verdicts[index] = BoilerplateVerdict(True, "a foreign-language line outside the body")
         elif _is_short_line(body) and _in_short_run(bodies, index, verdicts):
             verdicts[index] = BoilerplateVerdict(True, "a run of short lines outside the body")
@@ -391,18 +423,34 @@ def classify(
 
 def line_reason(body: str) -> str:
     """Why a line is boilerplate by its own features alone, or "" when it is not."""
+    if _too_long_for_a_bar(body):
+        return _mark_tag_or_cookie_reason(body)
+    return _bar_line_reason(body)
+
+
+@lru_cache(maxsize=_REMEMBERED_BAR_LINES)
+def _bar_line_reason(body: str) -> str:
+    """``line_reason`` of a line short enough to be a time stamp, a navigation bar or a footer.
+
+    Remembered: a site's menus, share bars, section names and footers come back word for word
+    in every release scraped from it, and these lines cost the most to judge (a long line needs
+    only the few tests of _mark_tag_or_cookie_reason).
+    """
     if is_timestamp(body):
         return "a lone date or time stamp"
     if is_navigation(body):
         return "a navigation, menu or share line"
-    lowered = body.lower()
-    if is_footer(body, lowered):
+    if is_footer(body, body.lower()):
         return "a footer: copyright, address, contact or page counter"
+    return _mark_tag_or_cookie_reason(body)
+
+
+def _mark_tag_or_cookie_reason(body: str) -> str:
     if is_end_mark(body):
         return "an end-of-release mark"
     if _TAGS.match(body) or _HASHTAGS.fullmatch(body):
         return "a tag or keyword line"
-    if _COOKIE_HINT in lowered and _COOKIE.search(body) and word_count(body) <= 40:
+    if _COOKIE_HINT in body.lower() and _COOKIE.search(body) and word_count(body) <= 40:
         return "a cookie notice"
     return ""
 

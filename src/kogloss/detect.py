@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 from kogloss import boilerplate
@@ -15,7 +16,16 @@ from kogloss.document import Document
 from kogloss.findings import Finding, Severity, make_finding
 from kogloss.langid import latin_language
 from kogloss.rules import RuleInfo, register
-from kogloss.scripts import CYRILLIC_RUN, HAN_RUN, HANGUL_RUN, ScriptProfile, script_profile
+from kogloss.scripts import (
+    CYRILLIC_CHARS,
+    CYRILLIC_RUN,
+    HAN_CHARS,
+    HAN_RUN,
+    HANGUL_CHARS,
+    HANGUL_RUN,
+    ScriptProfile,
+    script_profile,
+)
 from kogloss.segment import Segment, paragraphs
 
 MIXED_LANGUAGE = "mixed-language"
@@ -29,6 +39,8 @@ KOREAN_SHARE = 0.8
 _LATIN_RUN = re.compile(r"[A-Za-z][A-Za-z'’\-]*(?:[ ,]+[A-Za-z][A-Za-z'’\-]*)+")
 _LOWER_WORD = re.compile(r"\b[a-z]{2,}\b")
 MIN_LOWER_WORDS_IN_RUN = 2
+# A letter of the scripts that _foreign_in_english reports inside English text.
+_FOREIGN_SCRIPT = re.compile(f"[{HANGUL_CHARS}{HAN_CHARS}{CYRILLIC_CHARS}]")
 
 register(
     RuleInfo(
@@ -72,13 +84,31 @@ _SCRIPT_NAMES = {"hangul": "Korean (Hangul)", "han": "Chinese characters (Han)"}
 
 @dataclass
 class SegmentReport:
-    """What detect says about one paragraph."""
+    """What detect says about one paragraph.
+
+    The script profile and the language are worked out on first use: ``kogloss check`` asks
+    for them only where they can change a finding (a paragraph holding Hangul, Han or Cyrillic,
+    a short line outside the body), which spares the plain English prose that makes up most of
+    an English release; ``kogloss detect`` asks for all of them and gets the same answers.
+    """
 
     segment: Segment
-    profile: ScriptProfile
-    language: str
+    document_language: str
     boilerplate: bool = False
     boilerplate_reason: str = ""
+
+    @cached_property
+    def profile(self) -> ScriptProfile:
+        return script_profile(self.segment.text)
+
+    @cached_property
+    def language(self) -> str:
+        return segment_language(self.profile, self.segment.text, self.document_language)
+
+    @property
+    def is_korean(self) -> bool:
+        """Whether the paragraph is Korean: decided by its scripts, without a language model."""
+        return script_language(self.profile) == "ko"
 
     def to_dict(self, document: Document) -> dict[str, Any]:
         begin = document.position(self.segment.start)
@@ -111,8 +141,9 @@ class DetectResult:
         return "\n\n".join(kept) + ("\n" if kept else "")
 
 
-def segment_language(profile: ScriptProfile, text: str, document_language: str) -> str:
-    """``ko``, ``en`` (or another ISO code for Latin text), ``mixed``, ``other`` or ``none``."""
+def script_language(profile: ScriptProfile) -> str | None:
+    """``ko``, ``mixed``, ``other`` or ``none`` as the letters' scripts decide, or None for
+    Latin text (four letters in five), whose language only a language model can name."""
     hangul, latin, han, cyrillic, other = profile
     letters = hangul + latin + han + cyrillic + other
     if not letters:
@@ -122,45 +153,67 @@ def segment_language(profile: ScriptProfile, text: str, document_language: str) 
     if hangul and latin:
         return "mixed"
     if latin / letters >= 0.8:
-        default = "en" if document_language in ("en", "ko") else document_language
-        return latin_language(text, default)[0]
+        return None
     if han + cyrillic + other > latin:
         return "other"
     return "mixed"
 
 
+def segment_language(profile: ScriptProfile, text: str, document_language: str) -> str:
+    """``ko``, ``en`` (or another ISO code for Latin text), ``mixed``, ``other`` or ``none``."""
+    by_script = script_language(profile)
+    if by_script is not None:
+        return by_script
+    default = "en" if document_language in ("en", "ko") else document_language
+    return latin_language(text, default)[0]
+
+
 def document_language(document: Document) -> str:
     """``ko`` or ``en``: Korean when Hangul carries the text (Hangul is about half as long)."""
     profile = script_profile(document.text)
-    return _language_of(profile.hangul, profile.latin)
-
-
-def _language_of(hangul: int, latin: int) -> str:
-    return "ko" if hangul * 2 >= latin and hangul else "en"
+    return "ko" if profile.hangul * 2 >= profile.latin and profile.hangul else "en"
 
 
 def detect(document: Document) -> DetectResult:
     """Judge every paragraph of ``document`` and collect the findings, in document order."""
     paragraph_list = paragraphs(document)
-    profiles = [script_profile(paragraph.text) for paragraph in paragraph_list]
-    # The paragraphs hold every letter of the document (only whitespace lies between them), so
-    # their profiles add up to the document's without another pass over its text.
-    language = _language_of(
-        sum(profile.hangul for profile in profiles), sum(profile.latin for profile in profiles)
-    )
-    reports = [
-        SegmentReport(paragraph, profile, segment_language(profile, paragraph.text, language))
-        for paragraph, profile in zip(paragraph_list, profiles, strict=True)
-    ]
-    foreign = [_is_foreign(report.language, language) for report in reports]
-    for report, verdict in zip(reports, boilerplate.classify(paragraph_list, foreign), strict=True):
+    language = document_language(document)
+    reports = [SegmentReport(paragraph, language) for paragraph in paragraph_list]
+
+    def is_foreign(index: int) -> bool:
+        return _is_foreign(reports[index].language, language)
+
+    for report, verdict in zip(
+        reports, boilerplate.classify(paragraph_list, is_foreign), strict=True
+    ):
         report.boilerplate = verdict.is_boilerplate
         report.boilerplate_reason = verdict.reason
 
+    return DetectResult(document, language, reports, _findings(document, reports, language))
+
+
+def _findings(document: Document, reports: list[SegmentReport], language: str) -> list[Finding]:
+    """The findings of every paragraph, in order. In an English release only boilerplate and
+    paragraphs holding Hangul, Han or Cyrillic can have any, so the prose between them is
+    passed over without a script profile."""
     findings: list[Finding] = []
     for report in reports:
-        findings.extend(_segment_findings(document, report, language))
-    return DetectResult(document, language, reports, findings)
+        if report.boilerplate:
+            findings.append(_boilerplate_finding(document, report))
+        if language != "en":
+            findings.extend(_english_in_korean(document, report))
+        elif _holds_foreign_script(report.segment.text) and (
+            report.is_korean or not report.boilerplate
+        ):  # a language switcher ("Русский") is already reported as boilerplate
+            findings.extend(_foreign_in_english(document, report))
+    return findings
+
+
+def _holds_foreign_script(text: str) -> bool:
+    """Whether ``text`` holds Hangul, Han or Cyrillic, the scripts that _foreign_in_english
+    reports. ``isascii`` answers for most paragraphs of an English release without a scan (a
+    str knows whether it is ASCII), sparing them the slower character-class search."""
+    return not text.isascii() and _FOREIGN_SCRIPT.search(text) is not None
 
 
 def _is_foreign(segment_language_code: str, document_language_code: str) -> bool:
@@ -169,32 +222,20 @@ def _is_foreign(segment_language_code: str, document_language_code: str) -> bool
     return segment_language_code != document_language_code
 
 
-def _segment_findings(document: Document, report: SegmentReport, language: str) -> list[Finding]:
-    segment = report.segment
-    findings = []
-    if report.boilerplate:
-        findings.append(
-            make_finding(
-                document,
-                segment.start,
-                segment.end,
-                BOILERPLATE,
-                Severity.WARNING,
-                f"Not release content: {report.boilerplate_reason}",
-            )
-        )
-    if language == "en":
-        if report.boilerplate and report.language != "ko":
-            return findings  # a language switcher ("Русский") is already reported as boilerplate
-        findings.extend(_foreign_in_english(document, report))
-    else:
-        findings.extend(_english_in_korean(document, report))
-    return findings
+def _boilerplate_finding(document: Document, report: SegmentReport) -> Finding:
+    return make_finding(
+        document,
+        report.segment.start,
+        report.segment.end,
+        BOILERPLATE,
+        Severity.WARNING,
+        f"Not release content: {report.boilerplate_reason}",
+    )
 
 
 def _foreign_in_english(document: Document, report: SegmentReport) -> list[Finding]:
     segment = report.segment
-    if report.language == "ko":
+    if report.is_korean:
         return [
             make_finding(
                 document,

@@ -67,11 +67,13 @@ def script_profile(text: str) -> ScriptProfile:
     characters go through the per-script regular expressions.
     """
     data = text.encode("utf-8", "surrogatepass")  # a str may hold lone surrogates
-    ascii_letters = len(data) - len(data.translate(None, _ASCII_LETTERS))
+    without_letters = data.translate(None, _ASCII_LETTERS)
+    ascii_letters = len(data) - len(without_letters)
     if len(data) == len(text):
         return ScriptProfile(latin=ascii_letters)
-    # The non-ASCII characters, in order: deleting the ASCII bytes leaves their UTF-8 intact.
-    non_ascii = data.translate(None, _ASCII).decode("utf-8", "surrogatepass")
+    # The non-ASCII characters, in order: deleting the ASCII bytes leaves their UTF-8 intact
+    # (deleted from the bytes left without letters, a fraction of the text's).
+    non_ascii = without_letters.translate(None, _ASCII).decode("utf-8", "surrogatepass")
     letters = _NON_LETTERS.sub("", non_ascii)
     if not letters:  # curly quotes and dashes in English text
         return ScriptProfile(latin=ascii_letters)

@@ -218,11 +218,11 @@ def _period_ends_sentence(text: str, mark: int, next_char: str) -> bool:
 
 def paragraphs(document: Document) -> list[Segment]:
     text = document.text
-    segments = []
-    for index, (start, end) in enumerate(paragraph_spans(text)):
-        marker = _marker(text, start, end)
-        segments.append(Segment(start, end, text[start:end], "paragraph", index, index, marker))
-    return segments
+    make = Segment._make  # tuple.__new__ itself, without the Python frame of Segment(...)
+    return [
+        make((start, end, text[start:end], "paragraph", index, index, _marker(text, start, end)))
+        for index, (start, end) in enumerate(paragraph_spans(text))
+    ]
 
 
 def sentences(document: Document, paragraph_list: list[Segment] | None = None) -> list[Segment]:
