@@ -174,10 +174,14 @@ def document_language(document: Document) -> str:
     return "ko" if profile.hangul * 2 >= profile.latin and profile.hangul else "en"
 
 
-def detect(document: Document) -> DetectResult:
-    """Judge every paragraph of ``document`` and collect the findings, in document order."""
+def detect(document: Document, language: str | None = None) -> DetectResult:
+    """Judge every paragraph of ``document`` and collect the findings, in document order.
+
+    ``language`` is :func:`document_language`'s answer when the caller has it already (check's
+    rules ask for it before detect runs): it is a pass over the whole text."""
     paragraph_list = paragraphs(document)
-    language = document_language(document)
+    if language is None:
+        language = document_language(document)
     reports = [SegmentReport(paragraph, language) for paragraph in paragraph_list]
 
     def is_foreign(index: int) -> bool:

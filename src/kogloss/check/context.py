@@ -123,7 +123,7 @@ class CheckContext:
     def detect(self, document: Document) -> DetectResult:
         from kogloss.detect import detect
 
-        return self.cached("detect", lambda: detect(document))
+        return self.cached("detect", lambda: detect(document, self.language(document)))
 
     def paragraphs(self, document: Document) -> list[Segment]:
         """The document's paragraphs, taken from detect's work when it has run."""
