@@ -129,3 +129,57 @@ def test_random_bytes_as_a_glossary_fail_with_one_line(tmp_path: Path, data: byt
         load_glossary(path)
     except InputError as error:
         assert "\n" not in error.render() and error.path == str(path)
+
+
+# Pieces of text for the columnar search: each entry's forms in several cases, spread over a
+# line break or a run of spaces, inside longer words, beside punctuation and Hangul.
+TERM_PIECES = st.sampled_from(
+    [
+        "Korean Peninsula", "korean peninsula", "Korean\nPeninsula", "Korean  Peninsula",
+        "Korean", "Peninsular", "ROK", "rok", "ROKs", "Republic of Korea", "Kyrgyz", "Kyrgyz,",
+        "climate change", "Climate Change", "CLIMATE\nchange", "climate changes", "UN", "under",
+        "United Nations", "united nations", " ", "\n", "\n\n", ". ", "(", "한반도의", "-",
+    ]
+)  # fmt: skip
+TERM_TEXTS = st.lists(TERM_PIECES, max_size=30).map(" ".join) | st.lists(
+    TERM_PIECES, max_size=30
+).map("".join)
+TERM_INDEX = TermIndex(
+    Glossary(
+        [
+            Entry(en="Korean Peninsula", ko="한반도", variants=[Variant(text="Korean Peninsular")]),
+            Entry(en="Republic of Korea", abbr="ROK", variants=[Variant(text="Korean")]),
+            Entry(en="Kyrgyz Republic", variants=[Variant(pattern=r"\bKyrgyz\b(?=,)")]),
+            Entry(en="climate change", case_sensitive=False, also=["climate changes"]),
+            Entry(en="United Nations", abbr="UN", case_sensitive=False),
+        ],
+        [],
+    )
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=TERM_TEXTS)
+def test_columnar_search_agrees_with_the_matches(text: str) -> None:
+    matches = TERM_INDEX.find_english(text)
+    found = TERM_INDEX.search_english(text)
+    assert list(found) == matches
+    assert [found[i] for i in range(len(found))] == matches
+    assert (found.starts, found.ends) == ([m.start for m in matches], [m.end for m in matches])
+    kinds = ("en", "also", "variant", "pattern")
+    assert found.of_kinds(kinds[2:]) == [m for m in matches if m.form in kinds[2:]]
+    # the plain definition: matches of one entry, form, variant and written text, counted,
+    # with the first of them, in order of first use
+    expected: dict[tuple, list[int]] = {}
+    for position, match in enumerate(matches):
+        if match.form in kinds:
+            key = (id(match.entry), match.form, id(match.variant), " ".join(match.matched.split()))
+            expected.setdefault(key, [0, position])[0] += 1
+    spellings = found.spellings(kinds)
+    assert [first for _, first, _ in spellings] == sorted(first for _, first, _ in spellings)
+    merged: dict[tuple, list[int]] = {}
+    for _, first, used in spellings:
+        match = matches[first]
+        key = (id(match.entry), match.form, id(match.variant), " ".join(match.matched.split()))
+        merged.setdefault(key, [0, first])[0] += used
+    assert merged == expected

@@ -18,10 +18,11 @@ from __future__ import annotations
 import bisect
 import functools
 import re
-from collections.abc import Iterable
+from collections import Counter
+from collections.abc import Collection, Hashable, Iterable, Iterator, Sequence
 from itertools import accumulate, chain, compress, count, islice, repeat
-from operator import and_, eq, ge, neg, not_
-from typing import NamedTuple
+from operator import and_, eq, ge, itemgetter, neg, not_
+from typing import NamedTuple, overload
 
 import ahocorasick
 
@@ -43,9 +44,10 @@ _PRIORITY = {"en": 0, "ko": 0, "also": 1, "abbr": 2, "variant": 3, "pattern": 4}
 
 # White space other than the space and the line break, each character made a space.
 _OTHER_WHITESPACE = re.compile(r"[^\S ]")
-# Runs of spaces in the spaced text: white space a term may span if it holds at most one line
-# break (a blank line ends a paragraph).
-_SPACES = re.compile(" +")
+# Runs of two or more spaces in the spaced text: white space a term may span if it holds at most
+# one line break (a blank line ends a paragraph). Not " {2,}": the engine looks for a literal
+# prefix ("  ") at C speed, where a counted repeat is tried at every space.
+_DOUBLE_SPACES = re.compile("  +")
 
 
 class TermMatch(NamedTuple):
@@ -88,6 +90,16 @@ _FORM_BITS = (1 << 32) - 1
 # One English form under its automaton key: (as written, white space collapsed; whether case
 # sensitive; its rank). Plain tuples: an index of 5,000 entries makes 10,000 of them.
 _Spelling = tuple[str, bool, int]
+
+
+class _FormTable(NamedTuple):
+    """Every form of an index, numbered by the low bits of its rank, as columns that a search
+    indexes with C-level ``map``."""
+
+    entry_index: Sequence[int]
+    entry: Sequence[Entry]
+    kind: Sequence[str]
+    variant: Sequence[Variant | None]
 
 
 def _collapse_form(form: str) -> str:
@@ -149,18 +161,11 @@ class _Searched:
         return _lower(self.spaced)
 
     def inner_runs(self) -> list[tuple[int, int]]:
-        """Runs of two or more white-space characters with at most one line break in them."""
-        spaced, original = self.spaced, self.original
-        # every white-space character is a space in ``spaced``: find "  " at C speed
-        runs = []
-        find = spaced.find
-        start = find("  ")
-        while start >= 0:
-            end = _SPACES.match(spaced, start).end()  # type: ignore[union-attr]
-            if original.count("\n", start, end) < 2:
-                runs.append((start, end))
-            start = find("  ", end)
-        return runs
+        """Runs of two or more white-space characters with at most one line break in them
+        (every white-space character is a space in ``spaced``; most runs are blank lines)."""
+        count = self.original.count
+        spans = map(re.Match.span, _DOUBLE_SPACES.finditer(self.spaced))
+        return [(start, end) for start, end in spans if count("\n", start, end) < 2]
 
 
 class _Forms:
@@ -256,21 +261,30 @@ class TermIndex:
             self._korean = _automaton({k: (len(k), tuple(v)) for k, v in forms.korean.items()})
         self._patterns = forms.patterns
         self._longest = forms.longest  # characters in the longest literal form
-        # every form, numbered by the low bits of its rank: its entry's index, entry, kind and
-        # variant, as columns that a search indexes with C-level ``map``
-        columns = list(zip(*forms.described, strict=True)) or [(), (), (), ()]
-        self._form_entry_index, self._form_entry, self._form_kind, self._form_variant = columns
+        self._forms = _FormTable(*(list(zip(*forms.described, strict=True)) or [(), (), (), ()]))
 
     def find_english(self, text: str, nested: bool = False) -> list[TermMatch]:
         """English forms and variant patterns in ``text``: word-bounded, each entry's case rule,
         longest first, in text order. ``nested=True`` also returns the shorter matches inside or
         overlapping the longer ones (for rules that need every reading of a span)."""
-        searched = _Searched(text)
         with collector_paused():
-            candidates = self._english_candidates(searched)
-            candidates += self._across_runs(searched, korean=False)
-            candidates += self._pattern_candidates(text)
+            candidates = self._all_english_candidates(text)
             return self._resolve(candidates, text, nested)
+
+    def search_english(self, text: str) -> TermMatches:
+        """What ``find_english(text)`` finds, kept as columns: the check rules read counts and a
+        few matches from it, so the tens of thousands of matches a corpus has are never made."""
+        with collector_paused():
+            candidates = self._all_english_candidates(text)
+            candidates.sort()
+            return TermMatches(self._forms, text, _outermost(candidates))
+
+    def _all_english_candidates(self, text: str) -> list[_Candidate]:
+        searched = _Searched(text)
+        candidates = self._english_candidates(searched)
+        candidates += self._across_runs(searched, korean=False)
+        candidates += self._pattern_candidates(text)
+        return candidates
 
     def find_korean(self, text: str, nested: bool = False) -> list[TermMatch]:
         """Korean forms in ``text``, with particles attached (한반도의, 비슈케크에서); the span is
@@ -343,7 +357,7 @@ class TermIndex:
             try:
                 spans = search_spans(compiled, text, self.pattern_timeout)
             except PatternTimeout as error:
-                entry = self._form_entry[rank & _FORM_BITS]
+                entry = self._forms.entry[rank & _FORM_BITS]
                 raise InputError(
                     entry.path,
                     f"the pattern of `{entry.en}` {error} on this text; simplify it "
@@ -358,31 +372,129 @@ class TermIndex:
     ) -> list[TermMatch]:
         """Longest match wins (then the earlier start, then the better form); no overlaps."""
         candidates.sort()
-        chosen = _distinct(candidates, self._form_entry_index) if nested else _outermost(candidates)
-        return self._matches(chosen, text, korean)
-
-    def _matches(self, chosen: list[_Candidate], text: str, korean: bool) -> list[TermMatch]:
-        """The chosen candidates as matches, made column by column in C (no per-match code)."""
-        if not chosen:
-            return []
-        starts, negative_ends, ranks = zip(*chosen, strict=True)
-        ends = list(map(neg, negative_ends))
-        forms = list(map(and_, ranks, repeat(_FORM_BITS)))
-        if korean:
-            particles: Iterable[str] = [particle_after(text, end) or "" for end in ends]
+        if nested:
+            chosen = _distinct(candidates, self._forms.entry_index)
         else:
-            particles = repeat("")
-        columns = zip(
-            starts,
-            ends,
-            map(self._form_entry.__getitem__, forms),
-            map(self._form_kind.__getitem__, forms),
-            map(self._form_variant.__getitem__, forms),
-            map(text.__getitem__, map(slice, starts, ends)),
-            particles,
-            strict=False,  # particles may be an endless repeat("")
-        )
-        return list(map(_new_tuple, repeat(TermMatch), columns))
+            chosen = _outermost(candidates)
+        return _make_matches(chosen, text, self._forms, korean)
+
+
+def _make_matches(
+    chosen: list[_Candidate], text: str, forms: _FormTable, korean: bool
+) -> list[TermMatch]:
+    """The chosen candidates as matches, made column by column in C (no per-match code)."""
+    if not chosen:
+        return []
+    starts, negative_ends, ranks = zip(*chosen, strict=True)
+    ends = list(map(neg, negative_ends))
+    numbers = list(map(and_, ranks, repeat(_FORM_BITS)))
+    if korean:
+        particles: Iterable[str] = [particle_after(text, end) or "" for end in ends]
+    else:
+        particles = repeat("")
+    columns = zip(
+        starts,
+        ends,
+        map(forms.entry.__getitem__, numbers),
+        map(forms.kind.__getitem__, numbers),
+        map(forms.variant.__getitem__, numbers),
+        map(text.__getitem__, map(slice, starts, ends)),
+        particles,
+        strict=False,  # particles may be an endless repeat("")
+    )
+    return list(map(_new_tuple, repeat(TermMatch), columns))
+
+
+class TermMatches(Sequence[TermMatch]):
+    """One text's English matches (as ``TermIndex.find_english`` finds them) as three columns,
+    start, end and rank; a :class:`TermMatch` is made only for the matches asked for.
+
+    The rank says which form matched, and whether exactly as the glossary spells it: the check
+    rules count spellings and look at the rare variants, so :meth:`spellings` counts the ranks
+    in C and :meth:`of_kinds` picks the few matches it needs.
+    """
+
+    def __init__(self, forms: _FormTable, text: str, chosen: list[_Candidate]) -> None:
+        self._forms = forms
+        self._text = text
+        self._chosen = chosen
+        self.starts: list[int] = list(map(itemgetter(0), chosen))
+        self.ends: list[int] = list(map(neg, map(itemgetter(1), chosen)))
+        self._ranks: list[int] = list(map(itemgetter(2), chosen))
+
+    @classmethod
+    def none(cls) -> TermMatches:
+        """No matches (a run without a glossary)."""
+        return cls(_FormTable((), (), (), ()), "", [])
+
+    def __len__(self) -> int:
+        return len(self._chosen)
+
+    @overload
+    def __getitem__(self, position: int) -> TermMatch: ...
+    @overload
+    def __getitem__(self, position: slice) -> list[TermMatch]: ...
+    def __getitem__(self, position: int | slice) -> TermMatch | list[TermMatch]:
+        if isinstance(position, slice):
+            return _make_matches(self._chosen[position], self._text, self._forms, korean=False)
+        return _make_matches([self._chosen[position]], self._text, self._forms, korean=False)[0]
+
+    def __iter__(self) -> Iterator[TermMatch]:
+        return iter(self[:])
+
+    @functools.cached_property
+    def _used(self) -> Counter[int]:
+        """How many matches each rank has, in order of first use (one C pass)."""
+        return Counter(self._ranks)
+
+    def _kinds(self, kinds: Collection[str]) -> list[int]:
+        """The ranks of the matches whose form is of one of these kinds."""
+        kind_of = self._forms.kind
+        return [rank for rank in self._used if kind_of[rank & _FORM_BITS] in kinds]
+
+    def of_kinds(self, kinds: Collection[str]) -> list[TermMatch]:
+        """The matches of these kinds of form ("variant", "pattern"), in text order."""
+        wanted = set(self._kinds(kinds))
+        if not wanted:
+            return []
+        return [self[i] for i in compress(count(), map(wanted.__contains__, self._ranks))]
+
+    def spellings(self, kinds: Collection[str]) -> list[tuple[Hashable, int, int]]:
+        """Each distinct spelling of a form of these kinds in the text, in order of first use:
+        (a key naming the form and its spelling, the position of its first use among the
+        matches, how many times it is used).
+
+        A form matched just as the glossary spells it has one spelling wherever it is (its
+        text differs at most in white space), so those are counted by rank alone, in C; only
+        case-insensitive forms written in another case and patterns are told apart by their
+        text: the key is the rank, or the rank and the matched text.
+        """
+        ranks, used = self._ranks, self._used
+        first = dict(zip(reversed(ranks), range(len(ranks) - 1, -1, -1), strict=True))
+        found: list[tuple[Hashable, int, int]] = []
+        by_text = set()
+        for rank in self._kinds(kinds):
+            if rank & _INEXACT or self._forms.kind[rank & _FORM_BITS] == "pattern":
+                by_text.add(rank)
+            else:
+                found.append((rank, first[rank], used[rank]))
+        if by_text:
+            found += self._spellings_by_text(by_text)
+            found.sort(key=itemgetter(1))
+        return found
+
+    def _spellings_by_text(self, ranks: set[int]) -> list[tuple[Hashable, int, int]]:
+        """The matches of these ranks told apart by their text: (key, first position, count)."""
+        text, starts, ends = self._text, self.starts, self.ends
+        tally: dict[tuple[int, str], list[int]] = {}
+        for position in compress(count(), map(ranks.__contains__, self._ranks)):
+            key = (self._ranks[position], text[starts[position] : ends[position]])
+            seen = tally.get(key)
+            if seen is None:
+                tally[key] = [position, 1]
+            else:
+                seen[1] += 1
+        return [(key, first, used) for key, (first, used) in tally.items()]
 
 
 def _english_hits(automaton: ahocorasick.Automaton, searched: str, padded: str) -> list[_Candidate]:
