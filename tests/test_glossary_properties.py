@@ -165,7 +165,8 @@ def test_columnar_search_agrees_with_the_matches(text: str) -> None:
     found = TERM_INDEX.search_english(text)
     assert list(found) == matches
     assert [found[i] for i in range(len(found))] == matches
-    assert (found.starts, found.ends) == ([m.start for m in matches], [m.end for m in matches])
+    assert list(found.starts) == [m.start for m in matches]
+    assert list(found.ends) == [m.end for m in matches]
     kinds = ("en", "also", "variant", "pattern")
     assert found.of_kinds(kinds[2:]) == [m for m in matches if m.form in kinds[2:]]
     # the plain definition: matches of one entry, form, variant and written text, counted,

@@ -430,9 +430,10 @@ class TermMatches(Sequence[TermMatch]):
         self._forms = forms
         self._text = text
         self._chosen = chosen
-        self.starts: list[int] = list(map(itemgetter(0), chosen))
-        self.ends: list[int] = list(map(neg, map(itemgetter(1), chosen)))
-        self._ranks: list[int] = list(map(itemgetter(2), chosen))
+        starts, negative_ends, ranks = zip(*chosen, strict=True) if chosen else ((), (), ())
+        self.starts: Sequence[int] = starts
+        self.ends: Sequence[int] = list(map(neg, negative_ends))
+        self._ranks: Sequence[int] = ranks
 
     @classmethod
     def none(cls) -> TermMatches:
@@ -448,7 +449,8 @@ class TermMatches(Sequence[TermMatch]):
     def __getitem__(self, position: slice) -> list[TermMatch]: ...
     def __getitem__(self, position: int | slice) -> TermMatch | list[TermMatch]:
         if isinstance(position, slice):
-            return _make_matches(self._chosen[position], self._text, self._forms, korean=False)
+            with collector_paused():  # a text's hundreds of matches
+                return _make_matches(self._chosen[position], self._text, self._forms, False)
         return _make_matches([self._chosen[position]], self._text, self._forms, korean=False)[0]
 
     def __iter__(self) -> Iterator[TermMatch]:
@@ -482,7 +484,7 @@ class TermMatches(Sequence[TermMatch]):
         text: the key is the rank, or the rank and the matched text.
         """
         ranks, used = self._ranks, self._used
-        first = dict(zip(reversed(ranks), range(len(ranks) - 1, -1, -1), strict=True))
+        first = dict(zip(ranks[::-1], range(len(ranks) - 1, -1, -1), strict=True))
         found: list[tuple[Hashable, int, int]] = []
         by_text = set()
         for rank in self._kinds(kinds):
