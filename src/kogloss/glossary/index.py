@@ -450,7 +450,7 @@ class TermMatches(Sequence[TermMatch]):
     def __getitem__(self, position: int | slice) -> TermMatch | list[TermMatch]:
         if isinstance(position, slice):
             with collector_paused():  # a text's hundreds of matches
-                return _make_matches(self._chosen[position], self._text, self._forms, False)
+                return _make_matches(self._chosen[position], self._text, self._forms, korean=False)
         return _make_matches([self._chosen[position]], self._text, self._forms, korean=False)[0]
 
     def __iter__(self) -> Iterator[TermMatch]:
@@ -486,7 +486,7 @@ class TermMatches(Sequence[TermMatch]):
         ranks, used = self._ranks, self._used
         first = dict(zip(ranks[::-1], range(len(ranks) - 1, -1, -1), strict=True))
         found: list[tuple[Hashable, int, int]] = []
-        by_text = set()
+        by_text: set[int] = set()
         for rank in self._kinds(kinds):
             if rank & _INEXACT or self._forms.kind[rank & _FORM_BITS] == "pattern":
                 by_text.add(rank)
