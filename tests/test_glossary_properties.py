@@ -1,10 +1,13 @@
 """Property tests: any entries survive YAML, CSV, TSV and TBX; matches keep their invariants;
-random bytes as a glossary file fail with one line, never a traceback."""
+random bytes as a glossary file fail with one line, never a traceback; the shortcuts of the
+search (matches kept as columns and counted by rank, white-space runs found in one regex pass)
+agree with the plain definitions."""
 
 from __future__ import annotations
 
 import dataclasses
 import itertools
+import re
 import tempfile
 from pathlib import Path
 
@@ -14,6 +17,7 @@ from hypothesis import strategies as st
 from kogloss.errors import InputError
 from kogloss.glossary import Entry, Glossary, TermIndex, Variant, load_glossary
 from kogloss.glossary.exchange import export_glossary, import_entries
+from kogloss.glossary.index import _Searched
 from kogloss.glossary.model import STATUSES, TYPES
 
 # Text an editor could write: Hangul, Latin, punctuation YAML and CSV care about, quotes,
@@ -184,3 +188,14 @@ def test_columnar_search_agrees_with_the_matches(text: str) -> None:
         key = (id(match.entry), match.form, id(match.variant), " ".join(match.matched.split()))
         merged.setdefault(key, [0, first])[0] += used
     assert merged == expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=st.text(alphabet=st.sampled_from(list("a. \n\t\u00a0한")), max_size=60))
+def test_inner_runs_are_the_white_space_runs_a_term_may_span(text: str) -> None:
+    # the plain definition: every maximal run of white space, two characters or more, with at
+    # most one line break in it
+    expected = [
+        match.span() for match in re.finditer(r"\s{2,}", text) if match.group().count("\n") < 2
+    ]
+    assert _Searched(text).inner_runs() == expected
