@@ -44,10 +44,9 @@ _PRIORITY = {"en": 0, "ko": 0, "also": 1, "abbr": 2, "variant": 3, "pattern": 4}
 
 # White space other than the space and the line break, each character made a space.
 _OTHER_WHITESPACE = re.compile(r"[^\S ]")
-# Runs of two or more spaces in the spaced text: white space a term may span if it holds at most
-# one line break (a blank line ends a paragraph). Not " {2,}": the engine looks for a literal
-# prefix ("  ") at C speed, where a counted repeat is tried at every space.
-_DOUBLE_SPACES = re.compile("  +")
+# Runs of spaces in the spaced text: white space a term may span if it holds at most one line
+# break (a blank line ends a paragraph).
+_SPACES = re.compile(" +")
 
 
 class TermMatch(NamedTuple):
@@ -143,8 +142,8 @@ def _automaton(values: dict[str, object]) -> ahocorasick.Automaton:
     pyahocorasick finds a node's child by a linear scan of its children, in the order they were
     added, and the scan runs for every character of every text (the search's main cost). Keys
     sorted by letter frequency ("e" before "z", at every depth) put the children a text asks
-    for most often first: a tenth to a quarter off the search, for a few milliseconds of
-    sorting; what the automaton finds is the same.
+    for most often first: on 10 MB of English, 0.01 s off the 0.16 s of search and hit checks,
+    for 4 ms of sorting at build; what the automaton finds is the same.
     """
     automaton = ahocorasick.Automaton()
     for key in sorted(values, key=lambda key: key.translate(_FREQUENT_FIRST)):
@@ -173,11 +172,18 @@ class _Searched:
         return _lower(self.spaced)
 
     def inner_runs(self) -> list[tuple[int, int]]:
-        """Runs of two or more white-space characters with at most one line break in them
-        (every white-space character is a space in ``spaced``; most runs are blank lines)."""
-        count = self.original.count
-        spans = map(re.Match.span, _DOUBLE_SPACES.finditer(self.spaced))
-        return [(start, end) for start, end in spans if count("\n", start, end) < 2]
+        """Runs of two or more white-space characters with at most one line break in them."""
+        spaced, original = self.spaced, self.original
+        # every white-space character is a space in ``spaced``: find "  " at C speed
+        runs = []
+        find = spaced.find
+        start = find("  ")
+        while start >= 0:
+            end = _SPACES.match(spaced, start).end()  # type: ignore[union-attr]
+            if original.count("\n", start, end) < 2:
+                runs.append((start, end))
+            start = find("  ", end)
+        return runs
 
 
 class _Forms:
