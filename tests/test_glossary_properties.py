@@ -1,6 +1,6 @@
 """Property tests: any entries survive YAML, CSV, TSV and TBX; matches keep their invariants;
 random bytes as a glossary file fail with one line, never a traceback; the shortcuts of the
-search (matches kept as columns and counted by rank, white-space runs found in one regex pass)
+search (matches kept as columns and counted by rank, white-space runs found by str.find)
 agree with the plain definitions."""
 
 from __future__ import annotations
