@@ -1,10 +1,13 @@
 """Property tests: any entries survive YAML, CSV, TSV and TBX; matches keep their invariants;
-random bytes as a glossary file fail with one line, never a traceback."""
+random bytes as a glossary file fail with one line, never a traceback; the shortcuts of the
+search (matches kept as columns and counted by rank, white-space runs found by str.find)
+agree with the plain definitions."""
 
 from __future__ import annotations
 
 import dataclasses
 import itertools
+import re
 import tempfile
 from pathlib import Path
 
@@ -14,6 +17,7 @@ from hypothesis import strategies as st
 from kogloss.errors import InputError
 from kogloss.glossary import Entry, Glossary, TermIndex, Variant, load_glossary
 from kogloss.glossary.exchange import export_glossary, import_entries
+from kogloss.glossary.index import _Searched
 from kogloss.glossary.model import STATUSES, TYPES
 
 # Text an editor could write: Hangul, Latin, punctuation YAML and CSV care about, quotes,
@@ -129,3 +133,69 @@ def test_random_bytes_as_a_glossary_fail_with_one_line(tmp_path: Path, data: byt
         load_glossary(path)
     except InputError as error:
         assert "\n" not in error.render() and error.path == str(path)
+
+
+# Pieces of text for the columnar search: each entry's forms in several cases, spread over a
+# line break or a run of spaces, inside longer words, beside punctuation and Hangul.
+TERM_PIECES = st.sampled_from(
+    [
+        "Korean Peninsula", "korean peninsula", "Korean\nPeninsula", "Korean  Peninsula",
+        "Korean", "Peninsular", "ROK", "rok", "ROKs", "Republic of Korea", "Kyrgyz", "Kyrgyz,",
+        "climate change", "Climate Change", "CLIMATE\nchange", "climate changes", "UN", "under",
+        "United Nations", "united nations", " ", "\n", "\n\n", ". ", "(", "한반도의", "-",
+    ]
+)  # fmt: skip
+TERM_TEXTS = st.lists(TERM_PIECES, max_size=30).map(" ".join) | st.lists(
+    TERM_PIECES, max_size=30
+).map("".join)
+TERM_INDEX = TermIndex(
+    Glossary(
+        [
+            Entry(en="Korean Peninsula", ko="한반도", variants=[Variant(text="Korean Peninsular")]),
+            Entry(en="Republic of Korea", abbr="ROK", variants=[Variant(text="Korean")]),
+            Entry(en="Kyrgyz Republic", variants=[Variant(pattern=r"\bKyrgyz\b(?=,)")]),
+            Entry(en="climate change", case_sensitive=False, also=["climate changes"]),
+            Entry(en="United Nations", abbr="UN", case_sensitive=False),
+        ],
+        [],
+    )
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=TERM_TEXTS)
+def test_columnar_search_agrees_with_the_matches(text: str) -> None:
+    matches = TERM_INDEX.find_english(text)
+    found = TERM_INDEX.search_english(text)
+    assert list(found) == matches
+    assert [found[i] for i in range(len(found))] == matches
+    assert list(found.starts) == [m.start for m in matches]
+    assert list(found.ends) == [m.end for m in matches]
+    kinds = ("en", "also", "variant", "pattern")
+    assert found.of_kinds(kinds[2:]) == [m for m in matches if m.form in kinds[2:]]
+    # the plain definition: matches of one entry, form, variant and written text, counted,
+    # with the first of them, in order of first use
+    expected: dict[tuple, list[int]] = {}
+    for position, match in enumerate(matches):
+        if match.form in kinds:
+            key = (id(match.entry), match.form, id(match.variant), " ".join(match.matched.split()))
+            expected.setdefault(key, [0, position])[0] += 1
+    spellings = found.spellings(kinds)
+    assert [first for _, first, _ in spellings] == sorted(first for _, first, _ in spellings)
+    merged: dict[tuple, list[int]] = {}
+    for _, first, used in spellings:
+        match = matches[first]
+        key = (id(match.entry), match.form, id(match.variant), " ".join(match.matched.split()))
+        merged.setdefault(key, [0, first])[0] += used
+    assert merged == expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=st.text(alphabet=st.sampled_from(list("a. \n\t\u00a0한")), max_size=60))
+def test_inner_runs_are_the_white_space_runs_a_term_may_span(text: str) -> None:
+    # the plain definition: every maximal run of white space, two characters or more, with at
+    # most one line break in it
+    expected = [
+        match.span() for match in re.finditer(r"\s{2,}", text) if match.group().count("\n") < 2
+    ]
+    assert _Searched(text).inner_runs() == expected

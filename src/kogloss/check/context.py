@@ -17,7 +17,8 @@ from kogloss.segment import Segment, paragraphs
 if TYPE_CHECKING:
     from kogloss.check.registry import Rule
     from kogloss.detect import DetectResult
-    from kogloss.glossary import Glossary, TermIndex, TermMatch
+    from kogloss.glossary import Glossary, TermIndex
+    from kogloss.glossary.index import TermMatches
 
 T = TypeVar("T")
 
@@ -135,9 +136,13 @@ class CheckContext:
 
         return self.cached("paragraphs", compute)
 
-    def term_matches(self, document: Document) -> list[TermMatch]:
-        """The glossary's matches in the document's English text (empty without a glossary)."""
+    def term_matches(self, document: Document) -> TermMatches:
+        """The glossary's matches in the document's English text (empty without a glossary):
+        a sequence of matches whose columns (``starts``, ``ends``) and summaries the rules read
+        without making a match object for each."""
         index = self.index
         if index is None:
-            return []
-        return self.cached("terms", lambda: index.find_english(document.text))
+            from kogloss.glossary.index import TermMatches
+
+            return TermMatches.none()
+        return self.cached("terms", lambda: index.search_english(document.text))

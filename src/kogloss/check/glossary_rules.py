@@ -7,13 +7,10 @@ glossary.
 
 from __future__ import annotations
 
-import operator
 import re
 from array import array
-from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Hashable, Iterable
 from dataclasses import dataclass, field
-from itertools import compress
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from kogloss.check.context import CheckContext
@@ -31,9 +28,6 @@ _VARIANT_FORMS = ("variant", "pattern")
 _SPACES = re.compile(r"\s+")
 
 EntryKey = tuple[str, int, str]
-# A match's entry, kind of form, text and variant (objects by identity): what form_of reads.
-_MatchKey = tuple[int, str, str, int]
-_FORM = operator.attrgetter("form")
 
 
 def entry_key(entry: Entry) -> EntryKey:
@@ -44,14 +38,6 @@ def entry_key(entry: Entry) -> EntryKey:
 def written(match: TermMatch) -> str:
     """The matched text with line breaks and space runs as single spaces."""
     return _SPACES.sub(" ", match.matched)
-
-
-def _match_keys(matches: list[TermMatch]) -> list[_MatchKey]:
-    """The key of each match, built in C (attrgetter and zip) rather than a Python loop."""
-    entries = map(id, map(operator.attrgetter("entry"), matches))
-    variants = map(id, map(operator.attrgetter("variant"), matches))
-    texts = map(operator.attrgetter("matched"), matches)
-    return list(zip(entries, map(_FORM, matches), texts, variants, strict=True))
 
 
 def form_of(match: TermMatch) -> str:
@@ -96,9 +82,7 @@ class GlossaryVariant(Rule):
 
     def check(self, document: Document, context: CheckContext) -> Iterable[Finding]:
         findings = []
-        for match in context.term_matches(document):
-            if match.form not in _VARIANT_FORMS:
-                continue
+        for match in context.term_matches(document).of_kinds(_VARIANT_FORMS):
             message = f"'{written(match)}' is a variant of '{match.entry.en}'"
             if match.variant is not None and match.variant.message:
                 message += f": {match.variant.message}"
@@ -152,25 +136,22 @@ class InconsistentTerm(Rule):
     options: ClassVar[dict[str, Any]] = {"scope": "corpus"}
 
     def collect(self, document: Document, context: CheckContext) -> Any:
-        named: dict[_MatchKey, tuple[EntryKey, str]] = context.run_cached(self.id, dict)
+        # Each distinct spelling of a form is named once per run (entries live as long as the
+        # run); the matches give its count and first use without a match object for each.
+        named: dict[Hashable, tuple[EntryKey, str]] = context.run_cached(self.id, dict)
         matches = context.term_matches(document)
-        written = list(compress(matches, map(_WRITTEN_FORMS.__contains__, map(_FORM, matches))))
-        # Matches of one entry, kind, text and variant are counted in C; each distinct one is
-        # named in Python once per run (entries and variants live as long as the run).
-        keys = _match_keys(written)
-        firsts = dict(zip(reversed(keys), reversed(written), strict=True))  # first one wins
         forms: dict[EntryKey, dict[str, list[int]]] = {}
-        for key, count in Counter(keys).items():
-            first = firsts[key]
+        for key, first, count in matches.spellings(_WRITTEN_FORMS):
             name = named.get(key)
             if name is None:
-                name = named[key] = (entry_key(first.entry), form_of(first))
+                match = matches[first]
+                name = named[key] = (entry_key(match.entry), form_of(match))
             entry, text = name
             per_entry = forms.setdefault(entry, {})
             if text in per_entry:
                 per_entry[text][0] += count
             else:
-                per_entry[text] = [count, first.start, first.end]
+                per_entry[text] = [count, matches.starts[first], matches.ends[first]]
         return forms
 
     def new_corpus(self, context: CheckContext) -> _Corpus:
