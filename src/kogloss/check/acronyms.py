@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import re
+import string
 from collections.abc import Iterable
 from typing import Any, ClassVar
 
@@ -34,6 +35,8 @@ _SHOUTED_FUNCTION_WORDS = frozenset(
 MAX_ACRONYM_LETTERS = 6
 # A line written mostly in capitals is a headline: its words are not acronyms.
 HEADLINE_UPPER_SHARE = 0.6
+_ASCII_LETTERS = string.ascii_letters.encode()
+_ASCII_CAPITALS = string.ascii_uppercase.encode()
 
 
 @rule
@@ -79,18 +82,21 @@ class AcronymFirstUse(Rule):
         introduced: dict[str, int] = {}
         for match in _ACRONYM.finditer(text):
             acronym = match.group(1)
-            if acronym in allowed or not _may_be_acronym(acronym):
+            # After its first introduction nothing about an acronym can change a finding: a
+            # later first use would come after the introduction. Most matches stop here.
+            if acronym in introduced or acronym in allowed or not _may_be_acronym(acronym):
                 continue
-            if _introduces(text, match.start(), match.end()):
-                introduced.setdefault(acronym, match.start())
+            start = match.start()
+            if _introduces(text, start, match.end()):
+                introduced[acronym] = start
                 continue
             if (
                 acronym not in first_use
-                and not _in_headline(text, match.start())
-                and not _is_dateline(text, match.start(), match.end())
-                and not _is_shouted(text, match.start(), context)
+                and not _is_dateline(text, start, match.end())
+                and not _in_headline(text, start)
+                and not _is_shouted(text, start, context)
             ):
-                first_use[acronym] = (match.start(), match.start() + len(acronym))
+                first_use[acronym] = (start, start + len(acronym))
         expansions = context.run_cached("abbreviations", lambda: _glossary_expansions(context))
         findings = []
         for acronym, (start, end) in first_use.items():
@@ -173,8 +179,14 @@ def _in_headline(text: str, offset: int) -> bool:
     line_start = text.rfind("\n", 0, offset) + 1
     line_end = text.find("\n", offset)
     line = text[line_start : line_end if line_end >= 0 else len(text)]
-    letters = [char for char in line if char.isalpha()]
-    return sum(char.isupper() for char in letters) >= HEADLINE_UPPER_SHARE * len(letters)
+    if line.isascii():
+        # The common case, counted in C: in ASCII the letters are A-Z and a-z, the capitals A-Z.
+        data = line.encode("ascii")
+        letters = len(data) - len(data.translate(None, _ASCII_LETTERS))
+        capitals = len(data) - len(data.translate(None, _ASCII_CAPITALS))
+        return capitals >= HEADLINE_UPPER_SHARE * letters
+    letter_list = [char for char in line if char.isalpha()]
+    return sum(char.isupper() for char in letter_list) >= HEADLINE_UPPER_SHARE * len(letter_list)
 
 
 def _glossary_expansions(context: CheckContext) -> dict[str, str]:
