@@ -9,6 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from kogloss.check.acronyms import HEADLINE_UPPER_SHARE, _in_headline
+from kogloss.check.repetition import _DOUBLED_WORD, _doubled_words
 from kogloss.document import document_from_text
 from kogloss.segment import LIST_MARKER, _is_sentence_end, paragraphs, sentences
 
@@ -92,3 +93,22 @@ def test_sentence_ends_told_apart_in_c_as_judged_one_by_one(text: str) -> None:
         for span in _plain_sentence_spans(text, paragraph.start, paragraph.end)
     ]
     assert found == expected
+
+
+# Words that double, case-blind, across the characters outside ASCII that fold to ASCII.
+_DOUBLING = st.sampled_from(
+    [
+        "the", "The", "THE", "to", "don't", "don’t", "dogs'", "x'", "is", "İs", "ıs", "iS", "ſo",
+        "so", "Kelvin", "kelvin", "a", "A", "é", "가", "1", "_", "(", ".", "-", "\u00a0", " ",
+        "  ", "\t", "\n", "\n\n", " \n ",
+    ]
+)  # fmt: skip
+
+
+@settings(max_examples=1000, deadline=None)
+@given(text=st.lists(_DOUBLING, max_size=40).map("".join))
+def test_doubled_words_found_where_the_folded_text_doubles_them(text: str) -> None:
+    def spans(matches: object) -> list[tuple[tuple[int, int], tuple[str, ...]]]:
+        return [(match.span(), match.groups()) for match in matches]  # type: ignore[attr-defined]
+
+    assert spans(_doubled_words(text)) == spans(_DOUBLED_WORD.finditer(text))

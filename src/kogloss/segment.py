@@ -252,21 +252,11 @@ def sentences(document: Document, paragraph_list: list[Segment] | None = None) -
     text = document.text
     if paragraph_list is None:
         paragraph_list = paragraphs(document)
-    # A paragraph without a marker needs no LIST_MARKER match to know where its text starts.
-    bounds = [
-        (
-            paragraph.start,
-            paragraph.end,
-            _marker_end(text, paragraph.start, paragraph.end)
-            if paragraph.marker
-            else paragraph.start,
-        )
-        for paragraph in paragraph_list
-    ]
+    span_lists = _sentence_spans(text, _paragraph_bounds(text, paragraph_list))
     segments: list[Segment] = []
     append = segments.append
     make = Segment._make  # tuple.__new__ itself, without the Python frame of Segment(...)
-    for paragraph, spans in zip(paragraph_list, _sentence_spans(text, bounds), strict=True):
+    for paragraph, spans in zip(paragraph_list, span_lists, strict=True):
         for start, end in spans:
             marker = paragraph.marker if start == paragraph.start else ""
             append(
@@ -283,6 +273,29 @@ def sentences(document: Document, paragraph_list: list[Segment] | None = None) -
                 )
             )
     return segments
+
+
+def sentence_texts(document: Document, paragraph_list: list[Segment]) -> list[str]:
+    """The texts of ``sentences(document, paragraph_list)``, without making their segments:
+    what a rule needs that compares sentences and seldom points at one."""
+    text = document.text
+    span_lists = _sentence_spans(text, _paragraph_bounds(text, paragraph_list))
+    return list(map(text.__getitem__, itertools.starmap(slice, itertools.chain(*span_lists))))
+
+
+def _paragraph_bounds(text: str, paragraph_list: list[Segment]) -> list[tuple[int, int, int]]:
+    """``(start, end, marker_end)`` of each paragraph, as ``_sentence_spans`` takes them."""
+    # A paragraph without a marker needs no LIST_MARKER match to know where its text starts.
+    return [
+        (
+            paragraph.start,
+            paragraph.end,
+            _marker_end(text, paragraph.start, paragraph.end)
+            if paragraph.marker
+            else paragraph.start,
+        )
+        for paragraph in paragraph_list
+    ]
 
 
 def line_segments(document: Document) -> tuple[list[Segment], list[Segment]]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import operator
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from itertools import compress, count, islice
 from typing import Any, ClassVar
 
@@ -12,14 +12,15 @@ from kogloss.check.context import CheckContext
 from kogloss.check.registry import Rule, rule
 from kogloss.document import Document
 from kogloss.findings import Finding, Severity, make_finding
-from kogloss.segment import LIST_MARKER, sentences
+from kogloss.segment import LIST_MARKER, sentence_texts, sentences
 
 _SPACES = re.compile(r"\s+")
 # The runs of _SPACES that are not a single space already: replacing only these leaves the
 # same text, and a pattern opening with a character class lets the engine skip ahead.
 _SPACING = re.compile(r"\s(?:(?<! )\s*|\s+)")
-_TEXT = operator.attrgetter("text")
-_SEPARATOR = "\x00"
+# A printable character that no spacing, list marker or case folding touches, so that one
+# isprintable() of the joined sentences tells whether they have spacing to normalise.
+_SEPARATOR = "\ufffc"
 _MARKER_AFTER_SEPARATOR = re.compile(_SEPARATOR + LIST_MARKER.pattern)
 # A word, then the same word again after spaces or one line break (not a paragraph break).
 _DOUBLED_WORD = re.compile(
@@ -30,20 +31,14 @@ _DOUBLED_WORD = re.compile(
 # with the byte before the word (the text is searched with a space in front) rather than a
 # look-behind: the engine then skips letters in C and tries only where a word starts.
 _DOUBLED_FOLDED = re.compile(rb"[^a-z]([a-z][a-z']*+)[ \t\n]+\1")
+# The same pattern on the folded text itself, whose places are the text's.
+_DOUBLED_FOLDED_TEXT = re.compile(_DOUBLED_FOLDED.pattern.decode())
 _ASCII = bytes(range(128))
 # The characters outside ASCII that _DOUBLED_WORD takes for a letter (case-blind), an
-# apostrophe or a space, each with the ASCII byte it folds to.
-_FOLD_TO_ASCII = tuple(
-    (char.encode(), ascii)
-    for char, ascii in (
-        ("’", b"'"),
-        ("\u00a0", b" "),
-        ("İ", b"i"),
-        ("ı", b"i"),
-        ("ſ", b"s"),
-        ("K", b"k"),
-    )
-)
+# apostrophe or a space, each with the ASCII character it folds to. (İ first: it is the one
+# character whose lowercase is two.)
+_FOLDS = (("İ", "i"), ("’", "'"), ("\u00a0", " "), ("ı", "i"), ("ſ", "s"), ("K", "k"))
+_FOLD_TO_ASCII = tuple((char.encode(), ascii.encode()) for char, ascii in _FOLDS)
 
 
 @rule
@@ -73,9 +68,13 @@ class RepeatedSentence(Rule):
 
     def check(self, document: Document, context: CheckContext) -> Iterable[Finding]:
         min_words = int(context.settings.option(self, "min_words"))
-        found = sentences(document, context.paragraphs(document))
-        keys = _sentence_keys(list(map(_TEXT, found)))
+        paragraph_list = context.paragraphs(document)
+        keys = _sentence_keys(sentence_texts(document, paragraph_list))
         repeated = _repeated(keys, min_words)
+        if not repeated:
+            return []
+        # The sentences themselves, with their places, only for the few documents that repeat one.
+        found = sentences(document, paragraph_list)
         # Key -> the line and paragraph of its first sentence.
         seen: dict[str, tuple[int, int]] = {}
         findings = []
@@ -117,7 +116,7 @@ def _sentence_keys(texts: list[str]) -> list[str]:
     # Every space but " " is unprintable (a control or a separator character): sentences
     # that are all printable, with no "  ", have no spacing to normalise, and the pass over
     # every space (most of this function's time) is skipped.
-    if "  " in joined or not all(map(str.isprintable, texts)):
+    if "  " in joined or not joined.isprintable():
         joined = _SPACING.sub(" ", joined)
     return list(map(str.strip, joined.casefold().split(_SEPARATOR)[1:]))
 
@@ -162,9 +161,7 @@ class RepeatedWord(Rule):
     def check(self, document: Document, context: CheckContext) -> Iterable[Finding]:
         allowed = {word.casefold() for word in context.settings.option(self, "allow")}
         findings: list[Finding] = []
-        if not _may_double_words(document.text):
-            return findings
-        for match in _DOUBLED_WORD.finditer(document.text):
+        for match in _doubled_words(document.text):
             word = match.group(1)
             if word.casefold() in allowed:
                 continue
@@ -180,6 +177,36 @@ class RepeatedWord(Rule):
                 )
             )
         return findings
+
+
+def _doubled_words(text: str) -> Iterator[re.Match[str]]:
+    """The matches of ``_DOUBLED_WORD.finditer(text)``, tried only where the folded text
+    doubles a word: the case-blind pattern over a whole document costs several times the
+    folded one, and few places pass the folded one."""
+    if not _may_double_words(text):
+        return
+    folded = " " + _fold(text)  # a space in front, as _may_double_words searches
+    if len(folded) != len(text) + 1:  # a lowercase longer than its letter: no shared places
+        yield from _DOUBLED_WORD.finditer(text)
+        return
+    position = 0
+    while (candidate := _DOUBLED_FOLDED_TEXT.search(folded, position)) is not None:
+        word_start = candidate.start(1) - 1  # in the text
+        match = _DOUBLED_WORD.match(text, word_start)
+        if match is None:
+            position = candidate.start(1)  # the next word on
+        else:
+            yield match
+            position = match.end()  # the folded place of the character after the match
+
+
+def _fold(text: str) -> str:
+    """``text`` in lowercase, with _FOLDS applied: the text _DOUBLED_FOLDED_TEXT searches."""
+    if not text.isascii():
+        for char, ascii in _FOLDS:
+            if char in text:
+                text = text.replace(char, ascii)
+    return text.lower()
 
 
 def _may_double_words(text: str) -> bool:
