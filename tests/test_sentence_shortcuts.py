@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from kogloss.check.acronyms import HEADLINE_UPPER_SHARE, _in_headline
-from kogloss.check.repetition import _DOUBLED_WORD, _doubled_words
+from kogloss.check.repetition import _DOUBLED_WORD, _SPACING_TO_NORMALISE, _doubled_words
 from kogloss.document import document_from_text
 from kogloss.segment import LIST_MARKER, _is_sentence_end, paragraphs, sentences
 
@@ -112,3 +112,8 @@ def test_doubled_words_found_where_the_folded_text_doubles_them(text: str) -> No
         return [(match.span(), match.groups()) for match in matches]  # type: ignore[attr-defined]
 
     assert spans(_doubled_words(text)) == spans(_DOUBLED_WORD.finditer(text))
+
+
+def test_the_spacing_to_normalise_is_every_space_but_one() -> None:
+    spaces = {char for char in map(chr, range(0x110000)) if char.isspace()}
+    assert set(_SPACING_TO_NORMALISE) == {"  "} | spaces - {" "}
