@@ -98,8 +98,9 @@ def test_sentence_ends_told_apart_in_c_as_judged_one_by_one(text: str) -> None:
 # Words that double, case-blind, across the characters outside ASCII that fold to ASCII.
 _DOUBLING = st.sampled_from(
     [
-        "the", "The", "THE", "to", "don't", "don’t", "dogs'", "x'", "is", "İs", "ıs", "iS", "ſo",
-        "so", "Kelvin", "kelvin", "a", "A", "é", "가", "1", "_", "(", ".", "-", "\u00a0", " ",
+        "(the", "-the", "“the", "'the", "the", "The", "THE", "to", "don't", "don’t", "dogs'",
+        "x'", "is", "İs", "ıs", "iS", "ſo", "so", "Kelvin", "kelvin", "a", "A", "é", "가", "1",
+        "_", "(", ".", "-", "\u00a0", " ",
         "  ", "\t", "\n", "\n\n", " \n ",
     ]
 )  # fmt: skip
