@@ -61,26 +61,39 @@ def _period_after_free_word() -> str:
 
 
 _MARKS_AND_CLOSERS = r"[.!?。？！…]*+[\"'”’」』)\]]*+"
-# A candidate sentence end: a run of final marks and closing quotes, then spaces up to the
-# next sentence's first character, which is no ASCII lowercase letter, "," ";" or ":". One
-# pass tells the candidates apart in C. Group 1 ends a sure end, as _is_sentence_end would
-# judge it: a mark other than the period; a period after a character other than a letter or
-# a digit, after a digit when no digit opens the next sentence, or after a word that holds
-# no sentence open; then an ASCII character that opens a sentence or a Hangul syllable
-# (unless a closing quote comes before the spaces: “...다.” 라고 말했다). Group 2 ends any
-# other candidate, left to _is_sentence_end: an abbreviation or an initial, a date, a
-# character outside ASCII and Hangul. The conditions look behind the first mark so that the
-# pattern opens with a class, and the engine skips in C to the marks.
-_SENTENCE_END = re.compile(
-    r"[.!?。？！…]"
-    r"(?:(?:(?<=[!?。？！…])"
-    r"|(?<=[\x00-\x2d\x2f\x3a-\x40\x5b-\x60\x7b-\x7f가-힣]\.)"
-    rf"|(?<=[0-9]\.)(?={_MARKS_AND_CLOSERS}\s++[^0-9])"
-    rf"|{_period_after_free_word()})"
-    rf"({_MARKS_AND_CLOSERS})"
-    r"(?:\s++(?=[\x21-\x2b\x2d-\x39\x3c-\x60\x7b-\x7e])|(?<![\"'”’」』])\s++(?=[가-힣]))"
-    r"|([.!?。？！…]*[\"'”’」』)\]]*)\s+(?=[^\sa-z,;:]))"
-)
+# The marks that end a sentence, but the period.
+_MARKS_BUT_PERIOD = "!?。？！…"
+
+
+def _sentence_end(first_mark: str) -> re.Pattern[str]:
+    r"""The pattern of a candidate sentence end opening with ``first_mark``: a run of final
+    marks and closing quotes, then spaces up to the next sentence's first character, which
+    is no ASCII lowercase letter, "," ";" or ":".
+
+    One pass tells the candidates apart in C. Group 1 ends a sure end, as _is_sentence_end
+    would judge it: a mark other than the period; a period after a character other than a
+    letter or a digit, after a digit when no digit opens the next sentence, or after a word
+    that holds no sentence open; then an ASCII character that opens a sentence or a Hangul
+    syllable (unless a closing quote comes before the spaces: “...다.” 라고 말했다). Group 2
+    ends any other candidate, left to _is_sentence_end: an abbreviation or an initial, a
+    date, a character outside ASCII and Hangul. The conditions look behind the first mark,
+    so that the pattern opens with it and the engine skips in C to the marks.
+    """
+    return re.compile(
+        first_mark + r"(?:(?:(?<=[!?。？！…])"
+        r"|(?<=[\x00-\x2d\x2f\x3a-\x40\x5b-\x60\x7b-\x7f가-힣]\.)"
+        rf"|(?<=[0-9]\.)(?={_MARKS_AND_CLOSERS}\s++[^0-9])"
+        rf"|{_period_after_free_word()})"
+        rf"({_MARKS_AND_CLOSERS})"
+        r"(?:\s++(?=[\x21-\x2b\x2d-\x39\x3c-\x60\x7b-\x7e])|(?<![\"'”’」』])\s++(?=[가-힣]))"
+        r"|([.!?。？！…]*[\"'”’」』)\]]*)\s+(?=[^\sa-z,;:]))"
+    )
+
+
+_SENTENCE_END = _sentence_end(r"[.!?。？！…]")
+# The same for a text without _MARKS_BUT_PERIOD (nearly every English release): the engine
+# leaps from period to period in C, where it tests every character against the class.
+_PERIOD_END = _sentence_end(r"\.")
 
 
 class Segment(NamedTuple):
@@ -180,7 +193,8 @@ def _sentence_spans(
     result: list[list[tuple[int, int]]] = []
     if not paragraph_bounds:
         return result
-    candidates = _SENTENCE_END.finditer(text, paragraph_bounds[0][0], paragraph_bounds[-1][1])
+    pattern = _SENTENCE_END if any(map(text.__contains__, _MARKS_BUT_PERIOD)) else _PERIOD_END
+    candidates = pattern.finditer(text, paragraph_bounds[0][0], paragraph_bounds[-1][1])
     match = next(candidates, None)
     for start, end, marker_end in paragraph_bounds:
         spans = []
