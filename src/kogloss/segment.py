@@ -63,6 +63,7 @@ def _period_after_free_word() -> str:
 _MARKS_AND_CLOSERS = r"[.!?。？！…]*+[\"'”’」』)\]]*+"
 # The marks that end a sentence, but the period.
 _MARKS_BUT_PERIOD = "!?。？！…"
+_SENTENCE_MARKS = frozenset("." + _MARKS_BUT_PERIOD)
 
 
 def _sentence_end(first_mark: str) -> re.Pattern[str]:
@@ -298,15 +299,18 @@ def sentence_texts(document: Document, paragraph_list: list[Segment]) -> list[st
 
 
 def _paragraph_bounds(text: str, paragraph_list: list[Segment]) -> list[tuple[int, int, int]]:
-    """``(start, end, marker_end)`` of each paragraph, as ``_sentence_spans`` takes them."""
-    # A paragraph without a marker needs no LIST_MARKER match to know where its text starts.
+    """``(start, end, marker_end)`` of each paragraph, as ``_sentence_spans`` takes them.
+
+    A marker without a sentence mark (``°``, ``-``, ``*``) holds no candidate end, and its
+    paragraph needs no LIST_MARKER match: ``start`` serves for ``marker_end``.
+    """
     return [
         (
             paragraph.start,
             paragraph.end,
-            _marker_end(text, paragraph.start, paragraph.end)
-            if paragraph.marker
-            else paragraph.start,
+            paragraph.start
+            if _SENTENCE_MARKS.isdisjoint(paragraph.marker)
+            else _marker_end(text, paragraph.start, paragraph.end),
         )
         for paragraph in paragraph_list
     ]

@@ -169,6 +169,8 @@ def _sentence_key(text: str) -> str:
 
 def _repeated(keys: list[str], min_words: int) -> set[str]:
     """The keys that occur more than once and have ``min_words`` words or more."""
+    if len(set(keys)) == len(keys):  # no key twice, as in nearly every document: no sorting
+        return set()
     ordered = sorted(keys)
     twice = set(compress(ordered, map(operator.eq, ordered, islice(ordered, 1, None))))
     return {key for key in twice if key.count(" ") + 1 >= min_words}
