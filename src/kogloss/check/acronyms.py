@@ -18,7 +18,15 @@ from kogloss.findings import Finding, Severity, make_finding
 # (Each pattern below checks what precedes its first capital after matching it, so that the
 # engine can skip ahead to capitals. The look-ahead, implied by what follows it, turns away
 # the commonest capital, the first letter of a word in lowercase, before anything else.)
-_ACRONYM = re.compile(r"([A-Z](?=[A-Z0-9&])(?<![A-Za-z0-9].)[A-Z0-9&]*[A-Z0-9])(s?)(?![A-Za-z0-9])")
+# _ACRONYM searches the text as _case_bytes writes it, where every capital is "A": opening
+# with a fixed byte, the engine leaps in C from capital to capital, where it would test every
+# character against a class. The text's own acronym lies at the match's places.
+_ACRONYM = re.compile(rb"(A(?=[A0-9&])(?<![Aas0-9].)[A0-9&]*[A0-9])(s?)(?![Aas0-9])")
+# Capitals to "A", lowercase letters but "s" (the plural) to "a", other ASCII kept.
+_CASE_BYTES = bytes.maketrans(
+    string.ascii_uppercase.encode() + string.ascii_lowercase.replace("s", "").encode(),
+    b"A" * 26 + b"a" * 25,
+)
 _ROMAN_NUMERAL = re.compile(r"[IVXLCDM]+")
 # "ACRONYM (Expansion words)": the reverse order of introduction, also accepted.
 _EXPANSION_AFTER = re.compile(r"\s*\(\s*[A-Z][^()\n]*\s[^()\n]*\)")
@@ -80,8 +88,8 @@ class AcronymFirstUse(Rule):
         text = document.text
         first_use: dict[str, tuple[int, int]] = {}
         introduced: dict[str, int] = {}
-        for match in _ACRONYM.finditer(text):
-            acronym = match.group(1)
+        for match in _ACRONYM.finditer(_case_bytes(text)):
+            acronym = text[match.start(1) : match.end(1)]
             # After its first introduction nothing about an acronym can change a finding: a
             # later first use would come after the introduction. Most matches stop here.
             if acronym in introduced or acronym in allowed or not _may_be_acronym(acronym):
@@ -124,6 +132,11 @@ class AcronymFirstUse(Rule):
                 )
             )
         return findings
+
+
+def _case_bytes(text: str) -> bytes:
+    """``text`` one byte a character for _ACRONYM: "?" for each character outside ASCII."""
+    return text.encode("ascii", "replace").translate(_CASE_BYTES)
 
 
 @functools.lru_cache(maxsize=1 << 14)
