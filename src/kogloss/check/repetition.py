@@ -32,17 +32,12 @@ _MARKER_AFTER_SEPARATOR = re.compile(_SEPARATOR + LIST_MARKER.pattern)
 _DOUBLED_WORD = re.compile(
     r"\b([A-Za-z][A-Za-z'’]*)(?:[ \t\u00a0]+|[ \t]*\n[ \t]*)(\1)\b", re.IGNORECASE
 )
-# The same test on the folded text (see _fold): looser, so it finds every doubled word that
-# _DOUBLED_WORD finds, at a fraction of the cost. It opens with the character before the word
-# (the text is searched with a space in front) rather than a look-behind: the engine then
-# skips letters in C and tries only where a word starts.
-_DOUBLED_FOLDED = re.compile(r"[^a-z]([a-z][a-z']*+)[ \t\n]+\1")
 
 
 def _word_bytes() -> bytes:
-    """The table that folds the bytes of a text for _may_double_words: the letters to
-    lowercase, the apostrophe kept, a space for each space that may part a doubled word, "#"
-    for any other byte."""
+    """The table that folds a text's bytes for _DOUBLED_FOLDED: the letters to lowercase, the
+    apostrophe kept, a space for each space that may part a doubled word, "#" for any other
+    byte."""
     table = bytearray(b"#" * 256)
     for byte in b"abcdefghijklmnopqrstuvwxyz'":
         table[byte] = byte
@@ -54,17 +49,16 @@ def _word_bytes() -> bytes:
 
 
 _WORD_BYTES = _word_bytes()
-# _DOUBLED_FOLDED on those bytes, once for each byte that may come before the word: opening
-# with a fixed byte, each lets the engine leap in C to its next occurrence.
-_DOUBLED_BYTES = tuple(
+# The characters outside ASCII that _DOUBLED_WORD takes for a letter (case-blind), an
+# apostrophe or a space, each with the ASCII character it folds to.
+_FOLDS = (("İ", "i"), ("’", "'"), ("\u00a0", " "), ("ı", "i"), ("ſ", "s"), ("K", "k"))
+# The same test on the folded text (see _folded): looser, so it finds at its place every
+# doubled word that _DOUBLED_WORD finds, at a fraction of the cost. One pattern for each byte
+# that may come before the word: opening with a fixed byte, each lets the engine leap in C to
+# its next occurrence, where it would test every byte against a class.
+_DOUBLED_FOLDED = tuple(
     re.compile(before + rb"([a-z][a-z']*+) +\1") for before in (b" ", b"'", b"#")
 )
-_ASCII = bytes(range(128))
-# The characters outside ASCII that _DOUBLED_WORD takes for a letter (case-blind), an
-# apostrophe or a space, each with the ASCII character it folds to. (İ first: it is the one
-# character whose lowercase is two.)
-_FOLDS = (("İ", "i"), ("’", "'"), ("\u00a0", " "), ("ı", "i"), ("ſ", "s"), ("K", "k"))
-_FOLD_TO_ASCII = tuple((char.encode(), ascii.encode()) for char, ascii in _FOLDS)
 
 
 @rule
@@ -222,47 +216,35 @@ class RepeatedWord(Rule):
 
 def _doubled_words(text: str) -> Iterator[re.Match[str]]:
     """The matches of ``_DOUBLED_WORD.finditer(text)``, tried only where the folded text
-    doubles a word: the case-blind pattern over a whole document costs several times the
-    folded one, and few places pass the folded one."""
-    if not _may_double_words(text):
-        return
-    folded = " " + _fold(text)  # a space in front, as _may_double_words searches
-    if len(folded) != len(text) + 1:  # a lowercase longer than its letter: no shared places
-        yield from _DOUBLED_WORD.finditer(text)
-        return
+    doubles a word: the case-blind pattern over a whole document costs many times the folded
+    ones, and few places (in most documents none) pass them."""
+    folded = _folded(text)
     position = 0
-    while (candidate := _DOUBLED_FOLDED.search(folded, position)) is not None:
-        word_start = candidate.start(1) - 1  # in the text
-        match = _DOUBLED_WORD.match(text, word_start)
+    while (word_start := _next_doubled(folded, position)) >= 0:
+        match = _DOUBLED_WORD.match(text, word_start - 1)  # the folded text has a space in front
         if match is None:
-            position = candidate.start(1)  # the next word on
+            position = word_start  # the next word on
         else:
             yield match
             position = match.end()  # the folded place of the character after the match
 
 
-def _fold(text: str) -> str:
-    """``text`` in lowercase, with _FOLDS applied: the text _DOUBLED_FOLDED searches."""
+def _folded(text: str) -> bytes:
+    """``text`` one byte a character, with a space in front, for _DOUBLED_FOLDED: every
+    letter that the case-blind pattern equates becomes one ASCII lowercase letter (a no-break
+    space a space), so that a doubled word is still a doubled word at the same place, and the
+    byte before it a space, an apostrophe or "#"."""
     if not text.isascii():
         for char, ascii in _FOLDS:
             if char in text:
                 text = text.replace(char, ascii)
-    return text.lower()
+    return b" " + text.encode("ascii", "replace").translate(_WORD_BYTES)
 
 
-def _may_double_words(text: str) -> bool:
-    """Whether ``text`` may hold a doubled word: the cheap test that clears most documents.
-
-    Folded to bytes where every letter that the case-blind pattern equates becomes one ASCII
-    lowercase letter (and a no-break space a space), a doubled word is still a doubled word,
-    and the byte before it a space, an apostrophe or "#".
-    """
-    data = text.encode("utf-8", "surrogatepass")  # a library caller's text may hold any code point
-    # The characters to fold are looked for among the few bytes outside ASCII (UTF-8 keeps
-    # whole characters together): six searches of the whole text cost more than the pattern.
-    beyond_ascii = data.translate(None, _ASCII)
-    for char, ascii in _FOLD_TO_ASCII:
-        if char in beyond_ascii:
-            data = data.replace(char, ascii)
-    folded = b" " + data.translate(_WORD_BYTES)
-    return any(pattern.search(folded) for pattern in _DOUBLED_BYTES)
+def _next_doubled(folded: bytes, position: int) -> int:
+    """Where the next word from ``position`` on that _DOUBLED_FOLDED finds doubled starts in
+    ``folded``, or -1."""
+    starts = [
+        match.start(1) for pattern in _DOUBLED_FOLDED if (match := pattern.search(folded, position))
+    ]
+    return min(starts, default=-1)
