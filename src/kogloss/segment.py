@@ -35,22 +35,66 @@ ABBREVIATIONS = frozenset(
 # Abbreviations that hold the sentence open only before a number ("No. 5", "Art. 3").
 NUMBER_ABBREVIATIONS = frozenset("No Nos no nos Art Para para p pp Vol vol Sec sec".split())
 
-# A candidate sentence end: final punctuation and closing quotes (group 1), then the spaces up to
-# the next sentence's first character. The regex rules out at C speed the candidates before an
-# ASCII lowercase letter, "," ";" ":" or the paragraph's end, which never end a sentence. (A
-# class rather than the equivalent "(?:[.!?]|\.\.\.|…)+" lets re skip to the marks faster.)
-_END_CANDIDATE = re.compile(r"([.!?。？！…]+[\"'”’」』)\]]*)\s+(?=[^\sa-z,;:])")
 # Characters that can end the word before a period (the only case needing _WORD_BEFORE).
 _WORD_CHARS_BEFORE = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz.")
 _CLOSING_QUOTES = "\"'”’」』"
 _KOREAN_QUOTATIVE = re.compile(r"(?:이?라(?:고|며|는)|하(?:고|며|면서)|고|며)(?![가-힣])")
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)\.$")
 _DOTTED_ACRONYM = re.compile(r"(?:[A-Za-z]\.){1,}[A-Za-z]$")
-# The letters (one to six) that end the seven characters before a period, if a non-letter or the
-# text's start comes before them; no match when all seven are letters.
-_SHORT_WORD_BEFORE = re.compile(r"(?:.*[^A-Za-z])?([A-Za-z]{1,6})\Z", re.DOTALL)
 # Last words before a period that may hold the sentence open: abbreviations and initials.
 _MAY_HOLD_OPEN = ABBREVIATIONS | NUMBER_ABBREVIATIONS | frozenset(string.ascii_letters)
+
+
+def _period_after_free_word() -> str:
+    """Behind a period, a word that cannot hold the sentence open: longer than any that can,
+    or (after a non-letter) as long as some but none of them. Every single letter may be an
+    initial. One look-behind per length: a look-behind's alternatives must share its width."""
+    longest = max(map(len, _MAY_HOLD_OPEN))
+    lengths = [rf"(?<=[A-Za-z]{{{longest + 1}}}\.)"]
+    for length in range(2, longest + 1):
+        held = "|".join(sorted(word for word in _MAY_HOLD_OPEN if len(word) == length))
+        lengths.append(
+            rf"(?<=[^A-Za-z][A-Za-z]{{{length}}}\.)"
+            + (rf"(?<![^A-Za-z](?:{held})\.)" if held else "")
+        )
+    return "|".join(lengths)
+
+
+_MARKS_AND_CLOSERS = r"[.!?。？！…]*+[\"'”’」』)\]]*+"
+# The marks that end a sentence, but the period.
+_MARKS_BUT_PERIOD = "!?。？！…"
+_SENTENCE_MARKS = frozenset("." + _MARKS_BUT_PERIOD)
+
+
+def _sentence_end(first_mark: str) -> re.Pattern[str]:
+    r"""The pattern of a candidate sentence end opening with ``first_mark``: a run of final
+    marks and closing quotes, then spaces up to the next sentence's first character, which
+    is no ASCII lowercase letter, "," ";" or ":".
+
+    One pass tells the candidates apart in C. Group 1 ends a sure end, as _is_sentence_end
+    would judge it: a mark other than the period; a period after a character other than a
+    letter or a digit, after a digit when no digit opens the next sentence, or after a word
+    that holds no sentence open; then an ASCII character that opens a sentence or a Hangul
+    syllable (unless a closing quote comes before the spaces: “...다.” 라고 말했다). Group 2
+    ends any other candidate, left to _is_sentence_end: an abbreviation or an initial, a
+    date, a character outside ASCII and Hangul. The conditions look behind the first mark,
+    so that the pattern opens with it and the engine skips in C to the marks.
+    """
+    return re.compile(
+        first_mark + r"(?:(?:(?<=[!?。？！…])"
+        r"|(?<=[\x00-\x2d\x2f\x3a-\x40\x5b-\x60\x7b-\x7f가-힣]\.)"
+        rf"|(?<=[0-9]\.)(?={_MARKS_AND_CLOSERS}\s++[^0-9])"
+        rf"|{_period_after_free_word()})"
+        rf"({_MARKS_AND_CLOSERS})"
+        r"(?:\s++(?=[\x21-\x2b\x2d-\x39\x3c-\x60\x7b-\x7e])|(?<![\"'”’」』])\s++(?=[가-힣]))"
+        r"|([.!?。？！…]*[\"'”’」』)\]]*)\s+(?=[^\sa-z,;:]))"
+    )
+
+
+_SENTENCE_END = _sentence_end(r"[.!?。？！…]")
+# The same for a text without _MARKS_BUT_PERIOD (nearly every English release): the engine
+# leaps from period to period in C, where it tests every character against the class.
+_PERIOD_END = _sentence_end(r"\.")
 
 
 class Segment(NamedTuple):
@@ -150,21 +194,23 @@ def _sentence_spans(
     result: list[list[tuple[int, int]]] = []
     if not paragraph_bounds:
         return result
-    candidates = _END_CANDIDATE.finditer(text, paragraph_bounds[0][0], paragraph_bounds[-1][1])
+    pattern = _SENTENCE_END if any(map(text.__contains__, _MARKS_BUT_PERIOD)) else _PERIOD_END
+    candidates = pattern.finditer(text, paragraph_bounds[0][0], paragraph_bounds[-1][1])
     match = next(candidates, None)
     for start, end, marker_end in paragraph_bounds:
         spans = []
         sentence_start = start
         while match is not None and match.start() < end:
-            boundary = match.end(1)
             following = match.end()
-            if (
-                following < end
-                and boundary > marker_end
-                and _is_sentence_end(text, match.start(), boundary, following)
-            ):
-                spans.append((sentence_start, boundary))
-                sentence_start = following
+            if following < end:
+                boundary = match.end(1)
+                if boundary < 0:  # group 2: a candidate the pattern leaves to Python
+                    boundary = match.end(2)
+                    if not _is_sentence_end(text, match.start(), boundary, following):
+                        boundary = -1
+                if boundary > marker_end:
+                    spans.append((sentence_start, boundary))
+                    sentence_start = following
             match = next(candidates, None)
         tail_end = end
         while tail_end > sentence_start and text[tail_end - 1].isspace():
@@ -176,11 +222,9 @@ def _sentence_spans(
 
 
 def _is_sentence_end(text: str, mark: int, boundary: int, following: int) -> bool:
-    """Whether a candidate of ``_END_CANDIDATE`` ends its sentence.
-
-    The regex has already required a next character that may open a sentence, as far as ASCII
-    goes; only the rarer tests remain, cheapest first.
-    """
+    """Whether a candidate sentence end ends its sentence: the run of marks and closing quotes
+    ``[mark, boundary)``, then spaces up to the character at ``following``, which is no ASCII
+    lowercase letter, "," ";" or ":" (``_SENTENCE_END`` has judged the common cases in C)."""
     next_char = text[following]
     if next_char.islower():
         return False
@@ -191,12 +235,6 @@ def _is_sentence_end(text: str, mark: int, boundary: int, following: int) -> boo
     previous = text[mark - 1] if mark else ""
     if previous not in _WORD_CHARS_BEFORE:
         return not (previous.isdigit() and next_char.isdigit())  # 2017. 9. 3.: a date
-    if previous != ".":
-        # Only a word of at most six letters can be an abbreviation or an initial: a longer one
-        # (the common case) ends the sentence without the search in a 24-character window.
-        short = _SHORT_WORD_BEFORE.match(text, max(0, mark - 7), mark)
-        if short is None or short.group(1) not in _MAY_HOLD_OPEN:
-            return True
     return _period_ends_sentence(text, mark, next_char)
 
 
@@ -229,21 +267,11 @@ def sentences(document: Document, paragraph_list: list[Segment] | None = None) -
     text = document.text
     if paragraph_list is None:
         paragraph_list = paragraphs(document)
-    # A paragraph without a marker needs no LIST_MARKER match to know where its text starts.
-    bounds = [
-        (
-            paragraph.start,
-            paragraph.end,
-            _marker_end(text, paragraph.start, paragraph.end)
-            if paragraph.marker
-            else paragraph.start,
-        )
-        for paragraph in paragraph_list
-    ]
+    span_lists = _sentence_spans(text, _paragraph_bounds(text, paragraph_list))
     segments: list[Segment] = []
     append = segments.append
     make = Segment._make  # tuple.__new__ itself, without the Python frame of Segment(...)
-    for paragraph, spans in zip(paragraph_list, _sentence_spans(text, bounds), strict=True):
+    for paragraph, spans in zip(paragraph_list, span_lists, strict=True):
         for start, end in spans:
             marker = paragraph.marker if start == paragraph.start else ""
             append(
@@ -260,6 +288,32 @@ def sentences(document: Document, paragraph_list: list[Segment] | None = None) -
                 )
             )
     return segments
+
+
+def sentence_texts(document: Document, paragraph_list: list[Segment]) -> list[str]:
+    """The texts of ``sentences(document, paragraph_list)``, without making their segments:
+    what a rule needs that compares sentences and seldom points at one."""
+    text = document.text
+    span_lists = _sentence_spans(text, _paragraph_bounds(text, paragraph_list))
+    return list(map(text.__getitem__, itertools.starmap(slice, itertools.chain(*span_lists))))
+
+
+def _paragraph_bounds(text: str, paragraph_list: list[Segment]) -> list[tuple[int, int, int]]:
+    """``(start, end, marker_end)`` of each paragraph, as ``_sentence_spans`` takes them.
+
+    A marker without a sentence mark (``°``, ``-``, ``*``) holds no candidate end, and its
+    paragraph needs no LIST_MARKER match: ``start`` serves for ``marker_end``.
+    """
+    return [
+        (
+            paragraph.start,
+            paragraph.end,
+            paragraph.start
+            if _SENTENCE_MARKS.isdisjoint(paragraph.marker)
+            else _marker_end(text, paragraph.start, paragraph.end),
+        )
+        for paragraph in paragraph_list
+    ]
 
 
 def line_segments(document: Document) -> tuple[list[Segment], list[Segment]]:

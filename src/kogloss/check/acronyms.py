@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import re
+import string
 from collections.abc import Iterable
 from typing import Any, ClassVar
 
@@ -17,7 +18,15 @@ from kogloss.findings import Finding, Severity, make_finding
 # (Each pattern below checks what precedes its first capital after matching it, so that the
 # engine can skip ahead to capitals. The look-ahead, implied by what follows it, turns away
 # the commonest capital, the first letter of a word in lowercase, before anything else.)
-_ACRONYM = re.compile(r"([A-Z](?=[A-Z0-9&])(?<![A-Za-z0-9].)[A-Z0-9&]*[A-Z0-9])(s?)(?![A-Za-z0-9])")
+# _ACRONYM searches the text as _case_bytes writes it, where every capital is "A": opening
+# with a fixed byte, the engine leaps in C from capital to capital, where it would test every
+# character against a class. The text's own acronym lies at the match's places.
+_ACRONYM = re.compile(rb"(A(?=[A0-9&])(?<![Aas0-9].)[A0-9&]*[A0-9])(s?)(?![Aas0-9])")
+# Capitals to "A", lowercase letters but "s" (the plural) to "a", other ASCII kept.
+_CASE_BYTES = bytes.maketrans(
+    string.ascii_uppercase.encode() + string.ascii_lowercase.replace("s", "").encode(),
+    b"A" * 26 + b"a" * 25,
+)
 _ROMAN_NUMERAL = re.compile(r"[IVXLCDM]+")
 # "ACRONYM (Expansion words)": the reverse order of introduction, also accepted.
 _EXPANSION_AFTER = re.compile(r"\s*\(\s*[A-Z][^()\n]*\s[^()\n]*\)")
@@ -34,6 +43,8 @@ _SHOUTED_FUNCTION_WORDS = frozenset(
 MAX_ACRONYM_LETTERS = 6
 # A line written mostly in capitals is a headline: its words are not acronyms.
 HEADLINE_UPPER_SHARE = 0.6
+_ASCII_LETTERS = string.ascii_letters.encode()
+_ASCII_CAPITALS = string.ascii_uppercase.encode()
 
 
 @rule
@@ -77,20 +88,23 @@ class AcronymFirstUse(Rule):
         text = document.text
         first_use: dict[str, tuple[int, int]] = {}
         introduced: dict[str, int] = {}
-        for match in _ACRONYM.finditer(text):
-            acronym = match.group(1)
-            if acronym in allowed or not _may_be_acronym(acronym):
+        for match in _ACRONYM.finditer(_case_bytes(text)):
+            acronym = text[match.start(1) : match.end(1)]
+            # After its first introduction nothing about an acronym can change a finding: a
+            # later first use would come after the introduction. Most matches stop here.
+            if acronym in introduced or acronym in allowed or not _may_be_acronym(acronym):
                 continue
-            if _introduces(text, match.start(), match.end()):
-                introduced.setdefault(acronym, match.start())
+            start = match.start()
+            if _introduces(text, start, match.end()):
+                introduced[acronym] = start
                 continue
             if (
                 acronym not in first_use
-                and not _in_headline(text, match.start())
-                and not _is_dateline(text, match.start(), match.end())
-                and not _is_shouted(text, match.start(), context)
+                and not _is_dateline(text, start, match.end())
+                and not _in_headline(text, start)
+                and not _is_shouted(text, start, context)
             ):
-                first_use[acronym] = (match.start(), match.start() + len(acronym))
+                first_use[acronym] = (start, start + len(acronym))
         expansions = context.run_cached("abbreviations", lambda: _glossary_expansions(context))
         findings = []
         for acronym, (start, end) in first_use.items():
@@ -118,6 +132,11 @@ class AcronymFirstUse(Rule):
                 )
             )
         return findings
+
+
+def _case_bytes(text: str) -> bytes:
+    """``text`` one byte a character for _ACRONYM: "?" for each character outside ASCII."""
+    return text.encode("ascii", "replace").translate(_CASE_BYTES)
 
 
 @functools.lru_cache(maxsize=1 << 14)
@@ -173,8 +192,14 @@ def _in_headline(text: str, offset: int) -> bool:
     line_start = text.rfind("\n", 0, offset) + 1
     line_end = text.find("\n", offset)
     line = text[line_start : line_end if line_end >= 0 else len(text)]
-    letters = [char for char in line if char.isalpha()]
-    return sum(char.isupper() for char in letters) >= HEADLINE_UPPER_SHARE * len(letters)
+    if line.isascii():
+        # The common case, counted in C: in ASCII the letters are A-Z and a-z, the capitals A-Z.
+        data = line.encode("ascii")
+        letters = len(data) - len(data.translate(None, _ASCII_LETTERS))
+        capitals = len(data) - len(data.translate(None, _ASCII_CAPITALS))
+        return capitals >= HEADLINE_UPPER_SHARE * letters
+    letter_list = [char for char in line if char.isalpha()]
+    return sum(char.isupper() for char in letter_list) >= HEADLINE_UPPER_SHARE * len(letter_list)
 
 
 def _glossary_expansions(context: CheckContext) -> dict[str, str]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import operator
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
 from itertools import compress, count, islice
 from typing import Any, ClassVar
 
@@ -12,37 +12,52 @@ from kogloss.check.context import CheckContext
 from kogloss.check.registry import Rule, rule
 from kogloss.document import Document
 from kogloss.findings import Finding, Severity, make_finding
-from kogloss.segment import LIST_MARKER, sentences
+from kogloss.segment import LIST_MARKER, sentence_texts, sentences
 
 _SPACES = re.compile(r"\s+")
 # The runs of _SPACES that are not a single space already: replacing only these leaves the
 # same text, and a pattern opening with a character class lets the engine skip ahead.
 _SPACING = re.compile(r"\s(?:(?<! )\s*|\s+)")
-_TEXT = operator.attrgetter("text")
 _SEPARATOR = "\x00"
+# What _SPACING would replace: two spaces, or any space but " " (all that str.isspace() and
+# "\s" take for one). Looking for each in C costs far less than one pass of the pattern.
+_SPACING_TO_NORMALISE = (
+    "  ",
+    *"\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f\x85\xa0\u1680",
+    *map(chr, range(0x2000, 0x200B)),
+    *"\u2028\u2029\u202f\u205f\u3000",
+)
 _MARKER_AFTER_SEPARATOR = re.compile(_SEPARATOR + LIST_MARKER.pattern)
 # A word, then the same word again after spaces or one line break (not a paragraph break).
 _DOUBLED_WORD = re.compile(
     r"\b([A-Za-z][A-Za-z'’]*)(?:[ \t\u00a0]+|[ \t]*\n[ \t]*)(\1)\b", re.IGNORECASE
 )
-# The same test on the text folded to ASCII bytes (see _may_double_words): looser, so it
-# finds every doubled word that _DOUBLED_WORD finds, and about three times as fast. It opens
-# with the byte before the word (the text is searched with a space in front) rather than a
-# look-behind: the engine then skips letters in C and tries only where a word starts.
-_DOUBLED_FOLDED = re.compile(rb"[^a-z]([a-z][a-z']*+)[ \t\n]+\1")
-_ASCII = bytes(range(128))
+
+
+def _word_bytes() -> bytes:
+    """The table that folds a text's bytes for _DOUBLED_FOLDED: the letters to lowercase, the
+    apostrophe kept, a space for each space that may part a doubled word, "#" for any other
+    byte."""
+    table = bytearray(b"#" * 256)
+    for byte in b"abcdefghijklmnopqrstuvwxyz'":
+        table[byte] = byte
+    for byte in b"ABCDEFGHIJKLMNOPQRSTUVWXYZ":
+        table[byte] = byte + 32
+    for byte in b" \t\n":
+        table[byte] = ord(" ")
+    return bytes(table)
+
+
+_WORD_BYTES = _word_bytes()
 # The characters outside ASCII that _DOUBLED_WORD takes for a letter (case-blind), an
-# apostrophe or a space, each with the ASCII byte it folds to.
-_FOLD_TO_ASCII = tuple(
-    (char.encode(), ascii)
-    for char, ascii in (
-        ("’", b"'"),
-        ("\u00a0", b" "),
-        ("İ", b"i"),
-        ("ı", b"i"),
-        ("ſ", b"s"),
-        ("K", b"k"),
-    )
+# apostrophe or a space, each with the ASCII character it folds to.
+_FOLDS = (("İ", "i"), ("’", "'"), ("\u00a0", " "), ("ı", "i"), ("ſ", "s"), ("K", "k"))
+# The same test on the folded text (see _folded): looser, so it finds at its place every
+# doubled word that _DOUBLED_WORD finds, at a fraction of the cost. One pattern for each byte
+# that may come before the word: opening with a fixed byte, each lets the engine leap in C to
+# its next occurrence, where it would test every byte against a class.
+_DOUBLED_FOLDED = tuple(
+    re.compile(before + rb"([a-z][a-z']*+) +\1") for before in (b" ", b"'", b"#")
 )
 
 
@@ -73,9 +88,13 @@ class RepeatedSentence(Rule):
 
     def check(self, document: Document, context: CheckContext) -> Iterable[Finding]:
         min_words = int(context.settings.option(self, "min_words"))
-        found = sentences(document, context.paragraphs(document))
-        keys = _sentence_keys(list(map(_TEXT, found)))
+        paragraph_list = context.paragraphs(document)
+        keys = _sentence_keys(sentence_texts(document, paragraph_list))
         repeated = _repeated(keys, min_words)
+        if not repeated:
+            return []
+        # The sentences themselves, with their places, only for the few documents that repeat one.
+        found = sentences(document, paragraph_list)
         # Key -> the line and paragraph of its first sentence.
         seen: dict[str, tuple[int, int]] = {}
         findings = []
@@ -106,20 +125,33 @@ def _sentence_keys(texts: list[str]) -> list[str]:
     """What two sentences must share to be one sentence repeated: the text without its list
     marker, with spacing and case ignored.
 
-    The sentences are joined, normalised and split again: a few passes in C over the whole
-    document instead of a few calls per sentence. A document holding the separator itself
-    (a NUL character) is keyed sentence by sentence.
+    The sentences in ASCII (nearly all of an English release) are keyed apart from the
+    others: joined, they take a byte a character, and lower() folds them as casefold() would,
+    ten times as fast. The few others are keyed together and put back in their places.
+    """
+    is_ascii = list(map(str.isascii, texts))
+    keys = _joined_keys(list(compress(texts, is_ascii)), str.lower)
+    if len(keys) < len(texts):
+        others = list(compress(count(), map(operator.not_, is_ascii)))
+        other_keys = _joined_keys([texts[index] for index in others], str.casefold)
+        for index, key in zip(others, other_keys, strict=True):
+            keys.insert(index, key)  # in increasing order, each lands in its place
+    return keys
+
+
+def _joined_keys(texts: list[str], fold: Callable[[str], str]) -> list[str]:
+    """The keys of ``texts``, cased by ``fold``: the sentences are joined, normalised and split
+    again, a few passes in C over the whole document instead of a few calls per sentence. A
+    document holding the separator itself (a NUL character) is keyed sentence by sentence.
     """
     joined = _SEPARATOR + _SEPARATOR.join(texts)
     if joined.count(_SEPARATOR) != len(texts):
         return [_sentence_key(text) for text in texts]
     joined = _MARKER_AFTER_SEPARATOR.sub(_SEPARATOR, joined)
-    # Every space but " " is unprintable (a control or a separator character): sentences
-    # that are all printable, with no "  ", have no spacing to normalise, and the pass over
-    # every space (most of this function's time) is skipped.
-    if "  " in joined or not all(map(str.isprintable, texts)):
+    # Most documents have no spacing to normalise, and the pass over every space is skipped.
+    if any(map(joined.__contains__, _SPACING_TO_NORMALISE)):
         joined = _SPACING.sub(" ", joined)
-    return list(map(str.strip, joined.casefold().split(_SEPARATOR)[1:]))
+    return list(map(str.strip, fold(joined).split(_SEPARATOR)[1:]))
 
 
 def _sentence_key(text: str) -> str:
@@ -131,6 +163,8 @@ def _sentence_key(text: str) -> str:
 
 def _repeated(keys: list[str], min_words: int) -> set[str]:
     """The keys that occur more than once and have ``min_words`` words or more."""
+    if len(set(keys)) == len(keys):  # no key twice, as in nearly every document: no sorting
+        return set()
     ordered = sorted(keys)
     twice = set(compress(ordered, map(operator.eq, ordered, islice(ordered, 1, None))))
     return {key for key in twice if key.count(" ") + 1 >= min_words}
@@ -162,9 +196,7 @@ class RepeatedWord(Rule):
     def check(self, document: Document, context: CheckContext) -> Iterable[Finding]:
         allowed = {word.casefold() for word in context.settings.option(self, "allow")}
         findings: list[Finding] = []
-        if not _may_double_words(document.text):
-            return findings
-        for match in _DOUBLED_WORD.finditer(document.text):
+        for match in _doubled_words(document.text):
             word = match.group(1)
             if word.casefold() in allowed:
                 continue
@@ -182,17 +214,37 @@ class RepeatedWord(Rule):
         return findings
 
 
-def _may_double_words(text: str) -> bool:
-    """Whether ``text`` may hold a doubled word: the cheap test that clears most documents.
+def _doubled_words(text: str) -> Iterator[re.Match[str]]:
+    """The matches of ``_DOUBLED_WORD.finditer(text)``, tried only where the folded text
+    doubles a word: the case-blind pattern over a whole document costs many times the folded
+    ones, and few places (in most documents none) pass them."""
+    folded = _folded(text)
+    position = 0
+    while (word_start := _next_doubled(folded, position)) >= 0:
+        match = _DOUBLED_WORD.match(text, word_start - 1)  # the folded text has a space in front
+        if match is None:
+            position = word_start  # the next word on
+        else:
+            yield match
+            position = match.end()  # the folded place of the character after the match
 
-    Folded to bytes where every letter that the case-blind pattern equates becomes one ASCII
-    lowercase letter (and a no-break space a space), a doubled word is still a doubled word.
-    """
-    data = text.encode("utf-8", "surrogatepass")  # a library caller's text may hold any code point
-    # The characters to fold are looked for among the few bytes outside ASCII (UTF-8 keeps
-    # whole characters together): six searches of the whole text cost more than the pattern.
-    beyond_ascii = data.translate(None, _ASCII)
-    for char, ascii in _FOLD_TO_ASCII:
-        if char in beyond_ascii:
-            data = data.replace(char, ascii)
-    return _DOUBLED_FOLDED.search(b" " + data.lower()) is not None
+
+def _folded(text: str) -> bytes:
+    """``text`` one byte a character, with a space in front, for _DOUBLED_FOLDED: every
+    letter that the case-blind pattern equates becomes one ASCII lowercase letter (a no-break
+    space a space), so that a doubled word is still a doubled word at the same place, and the
+    byte before it a space, an apostrophe or "#"."""
+    if not text.isascii():
+        for char, ascii in _FOLDS:
+            if char in text:
+                text = text.replace(char, ascii)
+    return b" " + text.encode("ascii", "replace").translate(_WORD_BYTES)
+
+
+def _next_doubled(folded: bytes, position: int) -> int:
+    """Where the next word from ``position`` on that _DOUBLED_FOLDED finds doubled starts in
+    ``folded``, or -1."""
+    starts = [
+        match.start(1) for pattern in _DOUBLED_FOLDED if (match := pattern.search(folded, position))
+    ]
+    return min(starts, default=-1)
