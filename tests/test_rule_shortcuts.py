@@ -62,7 +62,9 @@ def _plain_runs(text: str) -> list[tuple[int, int, str, bool]]:
 @settings(max_examples=500, deadline=None)
 @given(text=TEXTS)
 def test_runs_split_apart_are_the_matches_opening_where_a_sentence_does(text: str) -> None:
-    assert list(zip(*_runs(text), strict=True)) == _plain_runs(text)
+    starts, ends, runs, flags = _runs(text)
+    opens = [flag == "^" for flag in flags]
+    assert list(zip(starts, ends, runs, opens, strict=True)) == _plain_runs(text)
 
 
 def _spans(text: str, data: st.DataObject) -> list[tuple[int, int]]:

@@ -123,8 +123,8 @@ _RUN_AND_TAIL = re.compile(rf"(?P<run>{_RUN})(?:{_GAP}(?P<tail>{_TAIL}))?")
 # their positions are the running sum of the lengths of the pieces (no match objects).
 _RUNS_APART = re.compile(rf"({_RUN}(?:{_GAP}{_TAIL})?)")
 # A run opens a sentence where the text before it, less spaces, ends in one of these (or where
-# nothing comes before it but spaces).
-_OPENERS = frozenset('.!?:;"“”([\n')
+# nothing comes before it but spaces); it is flagged "^" then, else " ".
+_OPENING_FLAGS = dict.fromkeys('.!?:;"“”([\n', "^")
 _SPACES = " \t\u00a0"
 _LAST = operator.itemgetter(slice(-1, None))
 # A lowercase word of four letters or more that _LONG_WORD finds: a line holding one is
@@ -138,27 +138,26 @@ _RunKey = tuple[str, bool]
 # after it, NUL, and what the known spans cover of it (see _known_cover): all that decides
 # which of its forms count, in one string, whose hash is worked out once and kept.
 _TallyKey = str
-_OPENING_FLAGS = (" ", "^")
 _RunForms = tuple[tuple[Form, int, int, bool], ...]
 
 
-def _runs(text: str) -> tuple[list[int], list[int], list[str], list[bool]]:
-    """Starts, ends, texts and sentence openings of the runs of ``text`` outside headlines
-    and title-case lines, all taken from one split of the text (C-level passes over the
-    pieces, no loop over the runs in Python)."""
+def _runs(text: str) -> tuple[list[int], list[int], list[str], list[str]]:
+    """Starts, ends, texts and opening flags ("^" where the run opens a sentence, else " ")
+    of the runs of ``text`` outside headlines and title-case lines, all taken from one split
+    of the text (C-level passes over the pieces, no loop over the runs in Python)."""
     pieces = _RUNS_APART.split(text)  # text before the first run, run, text, run, ..., text
     bounds = list(itertools.accumulate(map(len, pieces)))
     starts, ends, runs = bounds[0:-1:2], bounds[1::2], pieces[1::2]
     before = map(_LAST, map(str.rstrip, pieces[0:-1:2], itertools.repeat(_SPACES)))
-    openings = list(map(_OPENERS.__contains__, before))
+    flags = list(map(_OPENING_FLAGS.get, before, itertools.repeat(" ")))
     if runs and not pieces[0].strip(_SPACES):
-        openings[0] = True
+        flags[0] = "^"
     for line_start, line_end in _excluded_lines(text):
         first = bisect.bisect_left(starts, line_start)
         last = bisect.bisect_left(starts, line_end, first)
-        for column in (starts, ends, runs, openings):
+        for column in (starts, ends, runs, flags):
             del column[first:last]
-    return starts, ends, runs, openings
+    return starts, ends, runs, flags
 
 
 def _excluded_lines(text: str) -> list[tuple[int, int]]:
@@ -189,9 +188,9 @@ def _is_title(line: str) -> bool:
 def occurrences(text: str) -> Iterator[Occurrence]:
     """Every name form of ``text``: capitalised runs, each single name word, and a run with
     the lowercase word after it."""
-    starts, _, runs, openings = _runs(text)
-    for start, run, opening in zip(starts, runs, openings, strict=True):
-        for form, first, last, nominal in _run_forms((run, opening)):
+    starts, _, runs, flags = _runs(text)
+    for start, run, flag in zip(starts, runs, flags, strict=True):
+        for form, first, last, nominal in _run_forms((run, flag == "^")):
             yield Occurrence(form, start + first, start + last, nominal)
 
 
@@ -203,13 +202,12 @@ def run_tally(text: str, known_starts: list[int], known_ends: list[int]) -> Coun
     Runs repeat (names and titles do), so a document comes down to a few keys, counted in C;
     the forms of a key are worked out once, for the whole run of documents (_analyse).
     """
-    starts, ends, runs, openings = _runs(text)
+    starts, ends, runs, flags = _runs(text)
     if known_starts:
         cover = _known_cover(len(text), known_starts, known_ends)
         covers: Iterable[str] = map(cover.__getitem__, map(slice, starts, ends))
     else:
         covers = itertools.repeat("", len(runs))
-    flags = map(_OPENING_FLAGS.__getitem__, openings)
     keys = zip(flags, runs, itertools.repeat("\0"), covers, strict=False)
     return Counter(map("".join, keys))
 
