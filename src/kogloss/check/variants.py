@@ -75,10 +75,16 @@ class _FormStats:
     documents: array = field(default_factory=lambda: array("I"))
 
 
+# A y between vowels, which romanizations write or leave out (Hamgyong / Hamgyeong).
+_GLIDE = re.compile(r"(?<=[aeiou])y(?=[aeiou])")
+
+
+@functools.lru_cache(maxsize=1 << 16)
 def skeleton(word: str) -> str:
-    """A romanization-blind key: Hamgyong, Hamgyung and Hamgyeong share ``hamgyong``."""
+    """A romanization-blind key: Hamgyong, Hamgyung and Hamgyeong share ``hamgyong``.
+    Cached: the candidate keys of every name of a run take the skeleton of each word."""
     key = word.lower().replace("-", "").replace("’", "").replace("'", "")
-    key = re.sub(r"(?<=[aeiou])y(?=[aeiou])", "", key)
+    key = _GLIDE.sub("", key)
     for written, spoken in (("eo", "o"), ("ou", "u"), ("oo", "u"), ("eu", "u"), ("ae", "e")):
         key = key.replace(written, spoken)
     return key.replace("ee", "i").replace("u", "o")
