@@ -18,8 +18,8 @@ import itertools
 import operator
 import re
 from array import array
-from collections import defaultdict
-from collections.abc import Iterator
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any, ClassVar, NamedTuple
 
@@ -66,16 +66,25 @@ MIN_ROMANIZATION_LENGTH = 4
 
 @dataclass
 class _FormStats:
+    """A form's uses over a run of documents. Its first use is (document, rank of its run's
+    key in the document's order of first use, offset in the run): a document's runs do not
+    overlap, so this sorts as the offset in the text would."""
+
+    first: tuple[int, int, int]
     count: int = 0
-    nominal: int = 0
-    first: tuple[int, int] = (0, 0)
     documents: array = field(default_factory=lambda: array("I"))
 
 
+# A y between vowels, which romanizations write or leave out (Hamgyong / Hamgyeong).
+_GLIDE = re.compile(r"(?<=[aeiou])y(?=[aeiou])")
+
+
+@functools.lru_cache(maxsize=1 << 16)
 def skeleton(word: str) -> str:
-    """A romanization-blind key: Hamgyong, Hamgyung and Hamgyeong share ``hamgyong``."""
+    """A romanization-blind key: Hamgyong, Hamgyung and Hamgyeong share ``hamgyong``.
+    Cached: the candidate keys of every name of a run take the skeleton of each word."""
     key = word.lower().replace("-", "").replace("’", "").replace("'", "")
-    key = re.sub(r"(?<=[aeiou])y(?=[aeiou])", "", key)
+    key = _GLIDE.sub("", key)
     for written, spoken in (("eo", "o"), ("ou", "u"), ("oo", "u"), ("eu", "u"), ("ae", "e")):
         key = key.replace(written, spoken)
     return key.replace("ee", "i").replace("u", "o")
@@ -112,13 +121,20 @@ class Occurrence(NamedTuple):
 
 # Capitalised words in a row, with "of" or "for" between two of them (Bank of Korea), and the
 # lowercase word after them, if any (no run can start in it). The run's first capital comes
-# before the look-behind, so that the engine can skip ahead to capitals.
-_RUN_AND_TAIL = re.compile(
-    rf"(?P<run>[A-Z](?<![A-Za-z0-9'’\-].){_AFTER_CAPITAL}(?:{_GAP}(?:(?:of|for){_GAP})?{_WORD})*)"
-    rf"(?:{_GAP}(?P<tail>[a-z][a-z]{{2,}})(?![A-Za-z0-9'’\-]))?"
-)
-# Where a sentence opens on a capital: after punctuation or a line break, then spaces.
-_OPENING = re.compile(r"[.!?:;\"“”(\[\n][ \t\u00a0]*(?=[A-Z])")
+# before the look-behind, so that the engine can skip ahead to capitals. Possessive here too:
+# all that follows the words is optional, and the tail's last letter is never followed by
+# another (4% of the time of the split).
+_RUN = rf"[A-Z](?<![A-Za-z0-9'’\-].){_AFTER_CAPITAL}(?:{_GAP}(?:(?:of|for){_GAP})?{_WORD})*+"
+_TAIL = r"[a-z]{3,}+(?![A-Za-z0-9'’\-])"
+_RUN_AND_TAIL = re.compile(rf"(?P<run>{_RUN})(?:{_GAP}(?P<tail>{_TAIL}))?")
+# The same matches as one group, for re.split: the text between runs comes with them, and
+# their positions are the running sum of the lengths of the pieces (no match objects).
+_RUNS_APART = re.compile(rf"({_RUN}(?:{_GAP}{_TAIL})?)")
+# A run opens a sentence where the text before it, less spaces, ends in one of these (or where
+# nothing comes before it but spaces); it is flagged "^" then, else " ".
+_OPENING_FLAGS = dict.fromkeys('.!?:;"“”([\n', "^")
+_SPACES = " \t\u00a0"
+_LAST = operator.itemgetter(slice(-1, None))
 # A lowercase word of four letters or more that _LONG_WORD finds: a line holding one is
 # neither a headline nor in title case (the cheap test that clears nearly every line).
 _PROSE_WORD = re.compile(r"(?<![A-Za-z])[a-z]{4}")
@@ -126,33 +142,36 @@ _PROSE_WORD = re.compile(r"(?<![A-Za-z])[a-z]{4}")
 # A run with the lowercase word after it, and whether it opens a sentence: all that decides
 # its name forms.
 _RunKey = tuple[str, bool]
-# The glossary matches that reach into a run, (start, end) relative to the run's start.
-_Known = tuple[tuple[int, int], ...]
+# A run as counted: "^" where it opens a sentence (else " "), the run with the lowercase word
+# after it, NUL, and what the known spans cover of it (see _known_cover): all that decides
+# which of its forms count, in one string, whose hash is worked out once and kept.
+_TallyKey = str
 _RunForms = tuple[tuple[Form, int, int, bool], ...]
 
 
-def _runs(text: str) -> tuple[list[int], list[int], list[_RunKey]]:
-    """Starts, ends and keys of the runs of ``text`` outside headlines and title-case lines,
-    each taken from all the matches at once (map in C, no loop over the runs in Python)."""
-    matches = list(_RUN_AND_TAIL.finditer(text))
-    starts = list(map(re.Match.start, matches))
-    excluded = _excluded_lines(text)
-    if excluded:
-        # An odd insertion point falls inside one of the excluded lines' (start, end) pairs.
-        inside = map(bisect.bisect_right, itertools.repeat(excluded), starts)
-        kept = list(map(operator.not_, map(operator.and_, inside, itertools.repeat(1))))
-        matches = list(itertools.compress(matches, kept))
-        starts = list(itertools.compress(starts, kept))
-    openings = set(map(re.Match.end, _OPENING.finditer(text)))
-    openings.add(len(text) - len(text.lstrip(" \t\u00a0")))
-    keys = list(zip(map(re.Match.group, matches), map(openings.__contains__, starts), strict=True))
-    return starts, list(map(re.Match.end, matches)), keys
+def _runs(text: str) -> tuple[list[int], list[int], list[str], list[str]]:
+    """Starts, ends, texts and opening flags ("^" where the run opens a sentence, else " ")
+    of the runs of ``text`` outside headlines and title-case lines, all taken from one split
+    of the text (C-level passes over the pieces, no loop over the runs in Python)."""
+    pieces = _RUNS_APART.split(text)  # text before the first run, run, text, run, ..., text
+    bounds = list(itertools.accumulate(map(len, pieces)))
+    starts, ends, runs = bounds[0:-1:2], bounds[1::2], pieces[1::2]
+    before = map(_LAST, map(str.rstrip, pieces[0:-1:2], itertools.repeat(_SPACES)))
+    flags = list(map(_OPENING_FLAGS.get, before, itertools.repeat(" ")))
+    if runs and not pieces[0].strip(_SPACES):
+        flags[0] = "^"
+    for line_start, line_end in _excluded_lines(text):
+        first = bisect.bisect_left(starts, line_start)
+        last = bisect.bisect_left(starts, line_end, first)
+        for column in (starts, ends, runs, flags):
+            del column[first:last]
+    return starts, ends, runs, flags
 
 
-def _excluded_lines(text: str) -> list[int]:
-    """Start and end of every headline or title-case line, flat and in order: capitals
-    say nothing about names there."""
-    bounds: list[int] = []
+def _excluded_lines(text: str) -> list[tuple[int, int]]:
+    """Start and end (past the line break) of every headline or title-case line, in order:
+    capitals say nothing about names there."""
+    bounds: list[tuple[int, int]] = []
     lines = text.split("\n")
     # Only lines without a prose word (blank ones too) are looked at, picked in C.
     for index in itertools.compress(
@@ -161,7 +180,7 @@ def _excluded_lines(text: str) -> list[int]:
         line = lines[index]
         if line and _is_title(line):
             line_start = sum(map(len, lines[:index])) + index
-            bounds += (line_start, line_start + len(line) + 1)
+            bounds.append((line_start, line_start + len(line) + 1))
     return bounds
 
 
@@ -177,66 +196,56 @@ def _is_title(line: str) -> bool:
 def occurrences(text: str) -> Iterator[Occurrence]:
     """Every name form of ``text``: capitalised runs, each single name word, and a run with
     the lowercase word after it."""
-    starts, _, keys = _runs(text)
-    for start, key in zip(starts, keys, strict=True):
-        for form, first, last, nominal in _run_forms(key):
+    starts, _, runs, flags = _runs(text)
+    for start, run, flag in zip(starts, runs, flags, strict=True):
+        for form, first, last, nominal in _run_forms((run, flag == "^")):
             yield Occurrence(form, start + first, start + last, nominal)
 
 
-def name_forms(text: str, known_starts: list[int], known_ends: list[int]) -> dict[Form, list[int]]:
-    """Form -> [count, uses not followed by a lowercase word, offset of its first use], for
-    the forms of ``text`` outside the known spans (in order, not overlapping).
+def run_tally(text: str, known_starts: list[int], known_ends: list[int]) -> Counter[_TallyKey]:
+    """How many times each run of ``text`` occurs, keyed by what decides the forms it counts
+    (its text, whether it opens a sentence, what the known spans cover of it), in order of
+    first use; the known spans are in order and do not overlap.
 
-    Runs repeat (names and titles do), so a run's forms are worked out once per key and
-    glossary spans around it, and each document only counts its runs, in order of first use.
+    Runs repeat (names and titles do), so a document comes down to a few keys, counted in C;
+    the forms of a key are worked out once, for the whole run of documents (_analyse).
     """
-    # Two sentinels: no span starts before the end of any run.
-    known_starts = [*known_starts, len(text) + 1, len(text) + 1]
-    tally: dict[tuple[_RunKey, _Known], list[int]] = {}
-    for start, end, key in zip(*_runs(text), strict=True):
-        first = bisect.bisect_right(known_ends, start)
-        if known_starts[first] >= end:
-            around: _Known = ()
-        elif known_starts[first + 1] >= end:  # the common case: one span
-            around = ((known_starts[first] - start, known_ends[first] - start),)
-        else:
-            around = _known_around(known_starts, known_ends, first, start, end)
-        entry = tally.get((key, around))
-        if entry is None:
-            tally[(key, around)] = [1, start]
-        else:
-            entry[0] += 1
-    forms: dict[Form, list[int]] = {}
-    for (key, around), (count, first) in tally.items():
-        for form, offset, nominal in _forms_outside(key, around):
-            entry = forms.get(form)
-            if entry is None:
-                forms[form] = [count, nominal * count, first + offset]
-            else:
-                entry[0] += count
-                entry[1] += nominal * count
-    return forms
+    starts, ends, runs, flags = _runs(text)
+    if known_starts:
+        cover = _known_cover(len(text), known_starts, known_ends)
+        covers: Iterable[str] = map(cover.__getitem__, map(slice, starts, ends))
+    else:
+        covers = itertools.repeat("", len(runs))
+    keys = zip(flags, runs, itertools.repeat("\0"), covers, strict=False)
+    return Counter(map("".join, keys))
 
 
-def _known_around(
-    known_starts: list[int], known_ends: list[int], first: int, start: int, end: int
-) -> _Known:
-    """The known spans from ``first`` on that start before ``end`` (there is a sentinel
-    after the last), relative to ``start``."""
-    spans = []
-    while known_starts[first] < end:
-        spans.append((known_starts[first] - start, known_ends[first] - start))
-        first += 1
-    return tuple(spans)
+def _known_cover(length: int, known_starts: list[int], known_ends: list[int]) -> str:
+    """A string as long as the text, "0" outside the known spans, "2" on the first character
+    of one and "1" on the rest: the part under a run says which spans hold which of its
+    forms, and runs with the same part share a key. Each span is painted with one slice
+    assignment on a bytearray (a third faster than joining the stretches)."""
+    cover = bytearray(b"0") * length
+    paint = b"2" + b"1" * length
+    for start, end in zip(known_starts, known_ends, strict=True):
+        cover[start:end] = paint[: end - start]
+    return cover.decode("ascii")
+
+
+def _inside_one_span(cover: str) -> bool:
+    """Whether the characters under a form (their part of _known_cover) lie in one known
+    span: none outside every span, and no span starting after the first."""
+    return bool(cover) and "0" not in cover and "2" not in cover[1:]
 
 
 @functools.lru_cache(maxsize=1 << 16)
-def _forms_outside(key: _RunKey, known: _Known) -> tuple[tuple[Form, int, bool], ...]:
-    """(form, offset, nominal) of each form of a run that no glossary span holds."""
+def _forms_outside(key: _TallyKey) -> tuple[tuple[Form, int, bool], ...]:
+    """(form, offset, nominal) of each form of a run that no known span holds."""
+    run, _, cover = key[1:].partition("\0")
     return tuple(
         (form, start, nominal)
-        for form, start, end, nominal in _run_forms(key)
-        if not any(span_start <= start and end <= span_end for span_start, span_end in known)
+        for form, start, end, nominal in _run_forms((run, key[0] == "^"))
+        if not _inside_one_span(cover[start:end])
     )
 
 
@@ -307,9 +316,9 @@ def _plan_words(
                 yield ((token,), word_start, word_start + len(token), False, True)
 
 
-def _difference(first: Form, second: Form, stats: dict[Form, _FormStats]) -> str | None:
+def _difference(first: Form, second: Form, nominal: dict[Form, bool]) -> str | None:
     """Why two forms are variants of each other ("case", "one letter", "romanization"), or
-    None when they are not."""
+    None when they are not; ``nominal`` says which forms are ever used as a noun."""
     if len(first) == 1:
         a, b = first[0], second[0]
         lower_a, lower_b = a.lower(), b.lower()
@@ -345,7 +354,9 @@ def _difference(first: Form, second: Form, stats: dict[Form, _FormStats]) -> str
         if len(lower_a) >= MIN_ROMANIZATION_LENGTH and skeleton(a) == skeleton(b):
             near = "romanization"
         elif min(len(lower_a), len(lower_b)) >= MIN_EDIT_LENGTH and one_edit(lower_a, lower_b):
-            if position == len(first) - 1 and not _noun_use(first, second, lower_a, lower_b, stats):
+            if position == len(first) - 1 and not _noun_use(
+                first, second, lower_a, lower_b, nominal
+            ):
                 return None
             near = "one letter"
         else:
@@ -357,13 +368,15 @@ def _difference(first: Form, second: Form, stats: dict[Form, _FormStats]) -> str
     return f"{near} and case" if cased else near
 
 
-def _noun_use(first: Form, second: Form, lower_a: str, lower_b: str, stats: dict) -> bool:
+def _noun_use(
+    first: Form, second: Form, lower_a: str, lower_b: str, nominal: dict[Form, bool]
+) -> bool:
     """Korea/Korean at the end of a name: a variant only where the longer word is used as a
     noun (not followed by one), as in "the Korean Peninsular and beyond"."""
     if not (lower_b.startswith(lower_a) or lower_a.startswith(lower_b)):
         return True
     longer = second if len(lower_b) > len(lower_a) else first
-    return longer[-1][0].isupper() and stats[longer].nominal > 0
+    return longer[-1][0].isupper() and nominal[longer]
 
 
 def _candidate_keys(form: Form) -> Iterator[tuple[Any, ...]]:
@@ -379,8 +392,9 @@ def _candidate_keys(form: Form) -> Iterator[tuple[Any, ...]]:
             yield (len(form), position, others, token[:cut] + token[cut + 1 :])
 
 
-def variant_groups(stats: dict[Form, _FormStats]) -> list[tuple[list[Form], dict[Form, str]]]:
-    """Groups of forms that are variants of one another, each with the reason per form.
+def variant_groups(nominal: dict[Form, bool]) -> tuple[list[list[Form]], dict[Form, str]]:
+    """Groups of forms that are variants of one another, and the reason per form, from every
+    form of a run of documents (in order of first use) and whether it is used as a noun.
 
     Names (forms ending in a capital) are indexed by their candidate keys; a name with the
     lowercase word after it ("ROK government") is only looked up, since two such forms are
@@ -388,7 +402,7 @@ def variant_groups(stats: dict[Form, _FormStats]) -> list[tuple[list[Form], dict
     """
     buckets: dict[tuple[Any, ...], list[Form]] = defaultdict(list)
     tails: list[Form] = []
-    for form in stats:
+    for form in nominal:
         if form[-1][0].isupper():
             for key in _candidate_keys(form):
                 buckets[key].append(form)
@@ -409,7 +423,7 @@ def variant_groups(stats: dict[Form, _FormStats]) -> list[tuple[list[Form], dict
         if pair in checked:
             return
         checked.add(pair)
-        reason = _difference(first, second, stats)
+        reason = _difference(first, second, nominal)
         if reason is not None:
             parent[find(first)] = find(second)
             reasons.setdefault(first, reason)
@@ -426,9 +440,7 @@ def variant_groups(stats: dict[Form, _FormStats]) -> list[tuple[list[Form], dict
     groups: dict[Form, list[Form]] = defaultdict(list)
     for form in reasons:
         groups[find(form)].append(form)
-    ordered = [sorted(group, key=lambda form: stats[form].first) for group in groups.values()]
-    ordered.sort(key=lambda group: stats[group[0]].first)
-    return [(group, reasons) for group in ordered]
+    return list(groups.values()), reasons
 
 
 def display(form: Form) -> str:
@@ -470,7 +482,7 @@ class NearVariant(Rule):
             return {}
         # A name inside one of the glossary's matches is the glossary rules' business.
         matches = context.term_matches(document)
-        return name_forms(document.text, list(map(_START, matches)), list(map(_END, matches)))
+        return run_tally(document.text, list(map(_START, matches)), list(map(_END, matches)))
 
     def new_corpus(self, context: CheckContext) -> _Corpus:
         return _Corpus(by_document=context.settings.option(self, "scope") == "document")
@@ -478,15 +490,15 @@ class NearVariant(Rule):
     def add(self, corpus: _Corpus, index: int, item: Collected) -> None:
         corpus.paths.append(item.path)
         if not corpus.by_document:
-            _add_stats(corpus.stats, index, item.data)
+            if item.data:
+                corpus.documents[index] = corpus.numbered(item.data)
             return
-        stats: dict[Form, _FormStats] = {}
-        _add_stats(stats, index, item.data)
-        corpus.planned.update(_plan(stats, corpus.paths))
-        corpus.rows.extend(_rows(stats, corpus.paths))
+        analysis = _analyse(corpus.names, {index: corpus.numbered(item.data or {})})
+        corpus.planned.update(_plan(analysis, corpus.paths))
+        corpus.rows.extend(_rows(analysis, corpus.paths))
 
     def plan(self, corpus: _Corpus, context: CheckContext) -> dict[int, Any]:
-        return corpus.planned if corpus.by_document else _plan(corpus.stats, corpus.paths)
+        return corpus.planned if corpus.by_document else _plan(corpus.analysis, corpus.paths)
 
     def report(self, document: Document, planned: Any, context: CheckContext) -> list[Finding]:
         findings = []
@@ -515,28 +527,91 @@ class NearVariant(Rule):
         return findings
 
     def summary(self, corpus: _Corpus, context: CheckContext) -> list[dict]:
-        return corpus.rows if corpus.by_document else _rows(corpus.stats, corpus.paths)
+        return corpus.rows if corpus.by_document else _rows(corpus.analysis, corpus.paths)
+
+
+# A document's run keys, by number, and how many times each is used, in order of first use.
+_Uses = tuple[array, array]
 
 
 @dataclass
 class _Corpus:
-    """Near-variant's state over a run: every name form with its counts and documents."""
+    """Near-variant's state over a run: every distinct run key, numbered, and each document's
+    uses of them (a few hundred bytes a document); the forms are worked out from the keys
+    once all documents are in."""
 
     by_document: bool
     paths: list[str] = field(default_factory=list)
-    stats: dict[Form, _FormStats] = field(default_factory=dict)
+    numbers: dict[_TallyKey, int] = field(default_factory=dict)
+    names: list[_TallyKey] = field(default_factory=list)
+    documents: dict[int, _Uses] = field(default_factory=dict)
     planned: dict[int, Any] = field(default_factory=dict)
     rows: list[dict] = field(default_factory=list)
 
+    def numbered(self, tally: dict[_TallyKey, int]) -> _Uses:
+        """A document's tally as numbers of keys and counts; new keys numbered as they come."""
+        new = [key for key in tally if key not in self.numbers]
+        self.numbers.update(zip(new, itertools.count(len(self.names))))
+        self.names += new
+        return array("I", map(self.numbers.__getitem__, tally)), array("I", tally.values())
 
-def _add_stats(stats: dict[Form, _FormStats], index: int, data: Any) -> None:
-    for form, (count, nominal, first) in (data or {}).items():
-        entry = stats.get(form)
-        if entry is None:
-            entry = stats[form] = _FormStats(first=(index, first))
-        entry.count += count
-        entry.nominal += nominal
-        entry.documents.append(index)
+    @functools.cached_property
+    def analysis(self) -> _Analysis:
+        """The variant groups of the whole run, worked out once (plan and summary both ask)."""
+        return _analyse(self.names, self.documents)
+
+
+@dataclass
+class _Analysis:
+    """The variant groups of some documents, in order of first use, with the reason per form,
+    the uses of each form in a group, and which forms are ever used as a noun."""
+
+    groups: list[list[Form]]
+    reasons: dict[Form, str]
+    stats: dict[Form, _FormStats]
+    nominal: dict[Form, bool]
+
+
+def _analyse(names: list[_TallyKey], documents: dict[int, _Uses]) -> _Analysis:
+    """Variant groups from the documents' run keys: the forms come from each distinct key
+    once, and only the forms in a group are counted."""
+    used = dict.fromkeys(itertools.chain.from_iterable(keys for keys, _ in documents.values()))
+    nominal: dict[Form, bool] = {}
+    for number in used:
+        for form, _, is_nominal in _forms_outside(names[number]):
+            nominal[form] = nominal.get(form, False) or is_nominal
+    groups, reasons = variant_groups(nominal)
+    stats = _form_stats(names, used, documents, set(reasons))
+    ordered = [sorted(group, key=lambda form: stats[form].first) for group in groups]
+    ordered.sort(key=lambda group: stats[group[0]].first)
+    return _Analysis(ordered, reasons, stats, nominal)
+
+
+def _form_stats(
+    names: list[_TallyKey], used: Iterable[int], documents: dict[int, _Uses], forms: set[Form]
+) -> dict[Form, _FormStats]:
+    """Count, first use and documents of each of ``forms``, from the keys that hold them."""
+    # key number -> form -> [times the key holds it, offset of the first]
+    held: dict[int, dict[Form, list[int]]] = {}
+    for number in used:
+        for form, offset, _ in _forms_outside(names[number]):
+            if form in forms:
+                times = held.setdefault(number, {}).setdefault(form, [0, offset])
+                times[0] += 1
+    stats: dict[Form, _FormStats] = {}
+    for index, (keys, counts) in documents.items():
+        for number in held.keys() & keys:
+            rank = keys.index(number)
+            for form, (times, offset) in held[number].items():
+                first = (index, rank, offset)
+                entry = stats.get(form)
+                if entry is None:
+                    entry = stats[form] = _FormStats(first)
+                entry.first = min(entry.first, first)
+                entry.count += times * counts[rank]
+                if not entry.documents or entry.documents[-1] != index:
+                    entry.documents.append(index)
+    return stats
 
 
 def _files(paths: list[str], documents: array) -> list[str]:
@@ -544,9 +619,10 @@ def _files(paths: list[str], documents: array) -> list[str]:
     return [paths[index] for index in documents[:MAX_FILES_NAMED]]
 
 
-def _plan(stats: dict[Form, _FormStats], paths: list[str]) -> dict[int, Any]:
+def _plan(analysis: _Analysis, paths: list[str]) -> dict[int, Any]:
+    stats = analysis.stats
     planned: dict[int, dict[Form, dict[str, Any]]] = defaultdict(dict)
-    for group, reasons in variant_groups(stats):
+    for group in analysis.groups:
         major = max(group, key=lambda form: (stats[form].count, -group.index(form)))
         counts = {display(form): stats[form].count for form in group}
         files = {display(form): _files(paths, stats[form].documents) for form in group}
@@ -555,7 +631,7 @@ def _plan(stats: dict[Form, _FormStats], paths: list[str]) -> dict[int, Any]:
                 continue
             note = {
                 "major": display(major),
-                "reason": _difference(form, major, stats) or reasons[form],
+                "reason": _difference(form, major, analysis.nominal) or analysis.reasons[form],
                 "forms": counts,
                 "files": files,
             }
@@ -564,9 +640,10 @@ def _plan(stats: dict[Form, _FormStats], paths: list[str]) -> dict[int, Any]:
     return dict(planned)
 
 
-def _rows(stats: dict[Form, _FormStats], paths: list[str]) -> list[dict]:
+def _rows(analysis: _Analysis, paths: list[str]) -> list[dict]:
+    stats = analysis.stats
     rows = []
-    for group, _ in variant_groups(stats):
+    for group in analysis.groups:
         rows.append(
             {
                 "term": display(max(group, key=lambda form: stats[form].count)),
