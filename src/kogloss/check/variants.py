@@ -29,8 +29,6 @@ from kogloss.document import Document
 from kogloss.findings import Finding, Severity, make_finding
 
 Form = tuple[str, ...]
-_START = operator.attrgetter("start")
-_END = operator.attrgetter("end")
 
 # Possessive quantifiers (*+, ++): what follows a word or a gap can never start with a word
 # character or a space, so giving some back never helps, and not trying it saves 15% of the
@@ -482,7 +480,7 @@ class NearVariant(Rule):
             return {}
         # A name inside one of the glossary's matches is the glossary rules' business.
         matches = context.term_matches(document)
-        return run_tally(document.text, list(map(_START, matches)), list(map(_END, matches)))
+        return run_tally(document.text, list(matches.starts), list(matches.ends))
 
     def new_corpus(self, context: CheckContext) -> _Corpus:
         return _Corpus(by_document=context.settings.option(self, "scope") == "document")
