@@ -26,6 +26,7 @@ from typing import NamedTuple, overload
 
 import ahocorasick
 
+from kogloss._native import load
 from kogloss.errors import InputError
 from kogloss.glossary.collector import collector_paused
 from kogloss.glossary.korean import particle_after, starts_word
@@ -153,37 +154,40 @@ def _automaton(values: dict[str, object]) -> ahocorasick.Automaton:
     return automaton
 
 
+def _spaced(text: str) -> str:
+    """The text with every white-space character made a space, so offsets stay its own."""
+    spaced = text.replace("\n", " ")
+    # a printable text has no white space but the space: one C pass, no regex scan
+    if not spaced.isprintable():  # tabs, no-break spaces (most texts have none)
+        spaced = _OTHER_WHITESPACE.sub(" ", spaced)
+    return spaced
+
+
 class _Searched:
-    """A text as the automaton reads it: every white-space character made a space, so offsets
+    """A text as the automata read it: every white-space character made a space, so offsets
     stay the text's own, plus the runs of white space inside a paragraph (two spaces, a line
-    break with indentation) that a term may span and that need a second look."""
+    break with indentation) that a term may span and that need a second look. Each is worked
+    out when first asked for: the compiled scanner reads an ASCII text as it is."""
 
     def __init__(self, text: str) -> None:
         self.original = text
-        spaced = text.replace("\n", " ")
-        # a printable text has no white space but the space: one C pass, no regex scan
-        if not spaced.isprintable():  # tabs, no-break spaces (most texts have none)
-            spaced = _OTHER_WHITESPACE.sub(" ", spaced)
-        self.spaced = spaced
 
     @functools.cached_property
-    def lowered(self) -> str:
-        """The spaced text in lower case, which the English automaton reads."""
+    def spaced(self) -> str:
+        return _spaced(self.original)
+
+    @functools.cached_property
+    def lowered(self) -> str | None:
+        """The spaced text in lower case, which the English automaton reads, or None where
+        the compiled scanner lowers it as it reads: it maps each character alone, as
+        ``str.lower`` does every character but these two."""
+        if _native_scan is not None and not any(map(self.original.__contains__, "Σİ")):
+            return None
         return _lower(self.spaced)
 
     def inner_runs(self) -> list[tuple[int, int]]:
         """Runs of two or more white-space characters with at most one line break in them."""
-        spaced, original = self.spaced, self.original
-        # every white-space character is a space in ``spaced``: find "  " at C speed
-        runs = []
-        find = spaced.find
-        start = find("  ")
-        while start >= 0:
-            end = _SPACES.match(spaced, start).end()  # type: ignore[union-attr]
-            if original.count("\n", start, end) < 2:
-                runs.append((start, end))
-            start = find("  ", end)
-        return runs
+        return _whitespace_runs(self.original)
 
 
 class _Forms:
@@ -274,8 +278,10 @@ class TermIndex:
         with collector_paused(long_lived=True):  # tens of thousands of containers, kept
             for index, entry in enumerate(self.entries):
                 forms.add_entry(index, entry)
-            self._english = _automaton({k: _english_key(v) for k, v in forms.english.items()})
-            self._as_written = _automaton({k: _english_key(v) for k, v in forms.as_written.items()})
+            self._english = _EnglishScanner({k: _english_key(v) for k, v in forms.english.items()})
+            self._as_written = _EnglishScanner(
+                {k: _english_key(v) for k, v in forms.as_written.items()}, folds_case=False
+            )
             self._korean = _automaton({k: (len(k), tuple(v)) for k, v in forms.korean.items()})
         self._patterns = forms.patterns
         self._longest = forms.longest  # characters in the longest literal form
@@ -293,9 +299,13 @@ class TermIndex:
         """What ``find_english(text)`` finds, kept as columns: the check rules read counts and a
         few matches from it, so the tens of thousands of matches a corpus has are never made."""
         with collector_paused():
-            candidates = self._all_english_candidates(text)
-            candidates.sort()
-            return TermMatches(self._forms, text, _outermost(candidates))
+            searched = _Searched(text)
+            extra = self._across_runs(searched, korean=False)
+            extra += self._pattern_candidates(text)
+            if len(self._as_written):
+                extra += self._as_written.hits(text)
+            columns = self._english.search(text, searched.lowered, extra)
+            return TermMatches(self._forms, text, *columns)
 
     def _all_english_candidates(self, text: str) -> list[_Candidate]:
         searched = _Searched(text)
@@ -315,11 +325,9 @@ class TermIndex:
 
     def _english_candidates(self, searched: _Searched) -> list[_Candidate]:
         """Hits of both English automata in one spaced text."""
-        # one space after the text: a boundary test at either end reads it, with no range test
-        padded = searched.spaced + " "
-        found = _english_hits(self._english, searched.lowered, padded)
+        found = self._english.hits(searched.original, searched.lowered)
         if len(self._as_written):
-            found += _english_hits(self._as_written, searched.spaced, padded)
+            found += self._as_written.hits(searched.original)
         return found
 
     def _across_runs(self, searched: _Searched, korean: bool) -> list[_Candidate]:
@@ -394,17 +402,32 @@ class TermIndex:
             chosen = _distinct(candidates, self._forms.entry_index)
         else:
             chosen = _outermost(candidates)
-        return _make_matches(chosen, text, self._forms, korean)
+        return _make_matches(*_columns(chosen), text, self._forms, korean)
+
+
+# A text's chosen matches as columns: starts, ends, ranks.
+_Columns = tuple[Sequence[int], Sequence[int], Sequence[int]]
+
+
+def _columns(chosen: list[_Candidate]) -> _Columns:
+    """Chosen candidates as columns (one C pass each)."""
+    if not chosen:
+        return [], [], []
+    starts, negative_ends, ranks = zip(*chosen, strict=True)
+    return starts, list(map(neg, negative_ends)), ranks
 
 
 def _make_matches(
-    chosen: list[_Candidate], text: str, forms: _FormTable, korean: bool
+    starts: Sequence[int],
+    ends: Sequence[int],
+    ranks: Sequence[int],
+    text: str,
+    forms: _FormTable,
+    korean: bool,
 ) -> list[TermMatch]:
-    """The chosen candidates as matches, made column by column in C (no per-match code)."""
-    if not chosen:
+    """The chosen matches as TermMatch tuples, made column by column in C (no per-match code)."""
+    if not starts:
         return []
-    starts, negative_ends, ranks = zip(*chosen, strict=True)
-    ends = list(map(neg, negative_ends))
     numbers = list(map(and_, ranks, repeat(_FORM_BITS)))
     if korean:
         particles: Iterable[str] = [particle_after(text, end) or "" for end in ends]
@@ -432,22 +455,27 @@ class TermMatches(Sequence[TermMatch]):
     in C and :meth:`of_kinds` picks the few matches it needs.
     """
 
-    def __init__(self, forms: _FormTable, text: str, chosen: list[_Candidate]) -> None:
+    def __init__(
+        self,
+        forms: _FormTable,
+        text: str,
+        starts: Sequence[int],
+        ends: Sequence[int],
+        ranks: Sequence[int],
+    ) -> None:
         self._forms = forms
         self._text = text
-        self._chosen = chosen
-        starts, negative_ends, ranks = zip(*chosen, strict=True) if chosen else ((), (), ())
-        self.starts: Sequence[int] = starts
-        self.ends: Sequence[int] = list(map(neg, negative_ends))
-        self._ranks: Sequence[int] = ranks
+        self.starts = starts
+        self.ends = ends
+        self._ranks = ranks
 
     @classmethod
     def none(cls) -> TermMatches:
         """No matches (a run without a glossary)."""
-        return cls(_FormTable((), (), (), ()), "", [])
+        return cls(_FormTable((), (), (), ()), "", [], [], [])
 
     def __len__(self) -> int:
-        return len(self._chosen)
+        return len(self.starts)
 
     @overload
     def __getitem__(self, position: int) -> TermMatch: ...
@@ -455,9 +483,11 @@ class TermMatches(Sequence[TermMatch]):
     def __getitem__(self, position: slice) -> list[TermMatch]: ...
     def __getitem__(self, position: int | slice) -> TermMatch | list[TermMatch]:
         if isinstance(position, slice):
+            columns = (self.starts[position], self.ends[position], self._ranks[position])
             with collector_paused():  # a text's hundreds of matches
-                return _make_matches(self._chosen[position], self._text, self._forms, korean=False)
-        return _make_matches([self._chosen[position]], self._text, self._forms, korean=False)[0]
+                return _make_matches(*columns, self._text, self._forms, korean=False)
+        columns = ([self.starts[position]], [self.ends[position]], [self._ranks[position]])
+        return _make_matches(*columns, self._text, self._forms, korean=False)[0]
 
     def __iter__(self) -> Iterator[TermMatch]:
         return iter(self[:])
@@ -517,30 +547,86 @@ class TermMatches(Sequence[TermMatch]):
         return [(key, first, used) for key, (first, used) in tally.items()]
 
 
-def _english_hits(automaton: ahocorasick.Automaton, searched: str, padded: str) -> list[_Candidate]:
-    """Automaton hits in ``searched`` (the text lowered, or as written) that pass the
-    word-boundary and case checks; ``padded`` is the spaced text and one space.
+class PythonScanner:
+    """The English keys of an index in a pyahocorasick automaton, with the boundary and
+    spelling checks of each hit in Python: the reference for, and the fallback of, the
+    compiled ``kogloss._native.glossary_scan.Scanner``, which takes the same arguments and
+    returns the same candidates.
 
-    This loop runs once per raw hit (hundreds of thousands over 10 MB), so it makes plain
-    tuples of ints and nothing else.
+    ``folds_case``: the keys are in lower case and read the text in lower case (else as
+    written: the rare case-sensitive forms with a capital sigma).
     """
-    found: list[_Candidate] = []
-    if not len(automaton):
+
+    def __init__(self, values: dict[str, _EnglishKey], folds_case: bool = True) -> None:
+        self._automaton = _automaton(values)
+        self._folds_case = folds_case
+
+    def __len__(self) -> int:
+        return len(self._automaton)
+
+    def search(self, text: str, lowered: str | None, extra: list[_Candidate]) -> _Columns:
+        """The winners (``_outermost``) among the hits in ``text`` and the ``extra``
+        candidates, as columns."""
+        candidates = self.hits(text, lowered) + extra
+        candidates.sort()
+        return _columns(_outermost(candidates))
+
+    def hits(self, text: str, lowered: str | None = None) -> list[_Candidate]:
+        """Automaton hits in ``text`` (white space read as spaces) that pass the word-boundary
+        and case checks. ``lowered`` is the spaced text in lower case, which may be left out
+        for an ASCII text.
+
+        This loop runs once per raw hit (hundreds of thousands over 10 MB), so it makes plain
+        tuples of ints and nothing else.
+        """
+        found: list[_Candidate] = []
+        if not len(self._automaton):
+            return found
+        spaced = searched = _spaced(text)
+        if self._folds_case:
+            searched = _lower(spaced) if lowered is None else lowered
+        # one space after the text: a boundary test at either end reads it, with no range test
+        padded = spaced + " "
+        append = found.append
+        for last, (
+            length,
+            left_bounded,
+            right_bounded,
+            by_spelling,
+            otherwise,
+        ) in self._automaton.iter(searched):
+            stop = last + 1
+            if right_bounded and padded[stop].isalnum():
+                continue  # the usual miss: a short key at the start of a longer word (un, under)
+            start = stop - length
+            if left_bounded and padded[start - 1].isalnum():
+                continue
+            for rank in by_spelling.get(padded[start:stop], otherwise):
+                append((start, -stop, rank))
         return found
-    append = found.append
-    for last, (length, left_bounded, right_bounded, by_spelling, otherwise) in automaton.iter(
-        searched
-    ):
-        stop = last + 1
-        # padded[-1] is the space after the text: a term at either end needs no range test
-        if right_bounded and padded[stop].isalnum():
-            continue  # the usual miss: a short key at the start of a longer word (un, under)
-        start = stop - length
-        if left_bounded and padded[start - 1].isalnum():
-            continue
-        for rank in by_spelling.get(padded[start:stop], otherwise):
-            append((start, -stop, rank))
-    return found
+
+
+def python_whitespace_runs(text: str) -> list[tuple[int, int]]:
+    """Runs of two or more white-space characters with at most one line break in them (the
+    reference for the compiled ``whitespace_runs``)."""
+    spaced = _spaced(text)
+    # every white-space character is a space in ``spaced``: find "  " at C speed
+    runs = []
+    find = spaced.find
+    start = find("  ")
+    while start >= 0:
+        end = _SPACES.match(spaced, start).end()  # type: ignore[union-attr]
+        if text.count("\n", start, end) < 2:
+            runs.append((start, end))
+        start = find("  ", end)
+    return runs
+
+
+_native_scan = load("glossary_scan")
+# The compiled scanner where it was built: the raw hits (300,000 over 10 MB, 40% of them short
+# keys inside longer words) never reach Python.
+_EnglishScanner = PythonScanner if _native_scan is None else _native_scan.Scanner
+_whitespace_runs = python_whitespace_runs if _native_scan is None else _native_scan.whitespace_runs
 
 
 def _korean_candidates(automaton: ahocorasick.Automaton, spaced: str) -> list[_Candidate]:
