@@ -7,8 +7,11 @@ command line (`kogloss check DIR`, text output) in a child process on one core a
 and the child's peak resident memory. With --per-rule, also times each rule's share of a run in
 this process, so that a slow rule shows up by name.
 
+The C accelerators (src/kogloss/_native) are used where they were built, as in a normal
+install; --pure-python measures the pure Python fallback instead (KOGLOSS_PURE_PYTHON=1).
+
 Run: python benchmarks/bench_check.py [--releases 1000 10000] [--entries 5000] [--no-glossary]
-     [--per-rule] [--repeat 3]
+     [--per-rule] [--repeat 3] [--pure-python]
 """
 
 from __future__ import annotations
@@ -26,6 +29,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from corpus import write_corpus
 
+from kogloss._native import PURE_PYTHON_VARIABLE, load
 from kogloss.check import Checker, CheckSettings
 from kogloss.document import collect_paths, load_document
 
@@ -94,6 +98,14 @@ def compile_package() -> None:
     compileall.compile_dir(Path(kogloss.__file__).parent, quiet=1)
 
 
+def accelerators() -> list[str]:
+    """The compiled accelerators this process (and its children) use."""
+    import kogloss._native
+
+    sources = Path(kogloss._native.__file__).parent.glob("*.c")
+    return [source.stem for source in sorted(sources) if load(source.stem) is not None]
+
+
 def time_rules(directory: Path, glossary_path: Path | None) -> list[tuple[str, float]]:
     """CPU seconds of each rule's share of one run over the corpus (loading excluded).
 
@@ -132,8 +144,14 @@ def main() -> None:
     parser.add_argument(
         "--repeat", type=int, default=3, help="runs with a warm cache; the fastest is reported"
     )
+    parser.add_argument(
+        "--pure-python", action="store_true", help="without the compiled accelerators"
+    )
     options = parser.parse_args()
+    if options.pure_python:
+        os.environ[PURE_PYTHON_VARIABLE] = "1"  # read by this process and its children
     compile_package()
+    print(f"compiled accelerators: {', '.join(accelerators()) or 'none (pure Python)'}")
     with tempfile.TemporaryDirectory() as temporary:
         base = Path(temporary)
         glossary_path = None
