@@ -2,7 +2,7 @@
 pyahocorasick scanner of kogloss.glossary.index: the same candidates and the same winners on
 generated keys and texts (short keys inside longer words, keys sharing prefixes and suffixes,
 case, white space of every kind, sigma and dotted I, Hangul, curly quotes), and on the
-project's glossary over the seeds and samples."""
+project's glossary over the samples (the seeds among them) and the test data."""
 
 from __future__ import annotations
 
@@ -22,6 +22,7 @@ from kogloss.glossary.index import (
     _Searched,
     python_whitespace_runs,
 )
+from tests.conftest import DATA, SAMPLES
 
 ROOT = Path(__file__).resolve().parent.parent
 native = load("glossary_scan")
@@ -104,9 +105,7 @@ def test_compiled_whitespace_runs_are_the_reference_runs(text: str) -> None:
 def test_compiled_scanner_agrees_on_real_releases_with_the_project_glossary() -> None:
     glossary = load_glossary(ROOT / "glossary")
     pairs = _scanners(list(glossary.entries))
-    paths = collect_paths(
-        [str(ROOT / "samples"), str(ROOT / "tests" / "data"), str(ROOT.parent / "shared" / "seeds")]
-    )
+    paths = collect_paths([str(SAMPLES), str(DATA)])  # the seeds are among the samples
     texts = [load_document(path).text for path in paths if path.endswith((".txt", ".md"))]
     assert len(texts) > 5
     found = 0
