@@ -15,8 +15,9 @@
  * The text is read as the index reads it: every white-space character a space, and for a
  * scanner that folds case, in lower case. str.lower maps each character as
  * Py_UNICODE_TOLOWER does except two, whose lower case depends on their neighbours or is two
- * characters long (a capital sigma, a dotted capital I): a text holding either comes lowered
- * from Python, any other is lowered here as it is read.
+ * characters long (a capital sigma, a dotted capital I): any other text is lowered here as
+ * it is read; for one holding either, `hits` and `search` return None, and Python calls them
+ * again with the text's lower case.
  *
  * Scanner(values, folds_case): values maps each key (a form in lower case, or as written
  * when folds_case is false, white space made one space) to (length, left_bounded,
@@ -44,7 +45,9 @@ typedef struct {
     Py_UCS4 *wide_chars;  /* the non-ASCII characters of the keys, sorted */
     int32_t *wide_class;  /* and their classes */
     Py_ssize_t wide_count;
-    int32_t *delta;       /* delta[state * class_count + class]: the next state */
+    Py_ssize_t row_width; /* the classes, rounded up to an even number */
+    int32_t *delta;       /* delta[row + class], where a state's row is state * row_width:
+                             the next state's row, plus 1 where a key ends there */
     int32_t *reported;    /* per state: the first state on its fail chain (itself included)
                              where a key ends, or -1 */
     int32_t *key_at;      /* per state: the key that ends there, or -1 */
@@ -245,10 +248,12 @@ build_trie(Scanner *self, PyObject *keys, Py_ssize_t characters, BuildEdge **edg
     return states;
 }
 
-/* A transition to a state where a key ends has this bit set: the scan looks up the keys only
- * then, with no second load per character. */
-#define REPORTS ((int32_t)1 << 30)
-#define STATE_BITS (REPORTS - 1)
+/* The table holds the offsets of rows, not state numbers, so that the scan's chain from one
+ * character to the next is a load and an add, with no multiplication; the rows are an even
+ * number of cells wide, which leaves the low bit of an offset to mark a transition to a state
+ * where a key ends: the scan looks up the keys only then, with no second load per
+ * character. */
+#define REPORTS 1
 
 /* The transition table and the chains of states where keys end, breadth first: a state's
  * row is its fail state's row (complete, being nearer the root) with its own edges over it.
@@ -257,9 +262,9 @@ build_trie(Scanner *self, PyObject *keys, Py_ssize_t characters, BuildEdge **edg
 static int
 build_table(Scanner *self, Py_ssize_t states, const BuildEdge *edges, const int32_t *first)
 {
-    Py_ssize_t width = self->class_count;
-    if (states >= REPORTS || (size_t)states > SIZE_MAX / sizeof(int32_t) / (size_t)width) {
-        PyErr_NoMemory();
+    Py_ssize_t width = self->row_width = self->class_count + (self->class_count & 1);
+    if ((double)states * (double)width >= (double)INT32_MAX) {
+        PyErr_SetString(PyExc_OverflowError, "too many keys for one automaton");
         return -1;
     }
     size_t cells = (size_t)states * (size_t)width;
@@ -296,9 +301,10 @@ build_table(Scanner *self, Py_ssize_t states, const BuildEdge *edges, const int3
         self->next_reported[state] = state == 0 ? -1 : self->reported[fail[state]];
         self->reported[state] = key_at[state] >= 0 ? (int32_t)state : self->next_reported[state];
     }
-    for (size_t cell = 0; cell < cells; cell++)
-        if (self->reported[self->delta[cell]] >= 0)
-            self->delta[cell] |= REPORTS;
+    for (size_t cell = 0; cell < cells; cell++) {
+        int32_t target = self->delta[cell];
+        self->delta[cell] = target * (int32_t)width + (self->reported[target] >= 0 ? REPORTS : 0);
+    }
     PyMem_Free(self->key_at);
     self->key_at = key_at;
     PyMem_Free(fail);
@@ -371,6 +377,15 @@ scanner_init(Scanner *self, PyObject *args, PyObject *kwargs)
     PyMem_Free(edges);
     PyMem_Free(first);
     return status;
+}
+
+/* str.isalnum of one character, with no function call for ASCII. */
+static inline int
+is_alnum(Py_UCS4 ch)
+{
+    if (ch < 128)
+        return Py_ISALNUM(ch);
+    return Py_UNICODE_ISALNUM(ch);
 }
 
 /* A character as the index reads it: white space is a space. */
@@ -480,15 +495,18 @@ add_candidates(Found *found, Py_ssize_t start, Py_ssize_t stop, PyObject *ranks)
 #define ALWAYS_INLINE inline
 #endif
 
+/* What a scan returns when the text holds a character it cannot lower alone. */
+#define NEEDS_LOWERED 1
+
 /* Appends to `found` the candidates of a text read from `searched` (the text itself, or its
- * lower case from Python); 0, or -1 with an exception set. Inlined into each caller with
+ * lower case from Python); 0, NEEDS_LOWERED, or -1 with an exception set. Inlined into each caller with
  * constant kinds, so that the compiler drops the per-character test of the kind. */
 static ALWAYS_INLINE int
 scan(const Scanner *self, Found *found, int kind, const void *data, int searched_kind,
      const void *searched_data, Py_ssize_t length, int lowers_here)
 {
-    const Py_ssize_t width = self->class_count;
-    int32_t state = 0;
+    const int32_t width = (int32_t)self->row_width, *delta = self->delta;
+    int32_t row = 0;
     for (Py_ssize_t i = 0; i < length; i++) {
         Py_UCS4 ch = PyUnicode_READ(searched_kind, searched_data, i);
         int32_t class_;
@@ -497,30 +515,24 @@ scan(const Scanner *self, Found *found, int kind, const void *data, int searched
         else {
             ch = spaced(ch);
             if (lowers_here) {
-                if (ch == 0x3A3 || ch == 0x130) {
-                    PyErr_SetString(PyExc_ValueError,
-                                    "a text with a capital sigma or a dotted capital I comes "
-                                    "with its lower case");
-                    return -1;
-                }
+                if (ch == 0x3A3 || ch == 0x130)
+                    return NEEDS_LOWERED;
                 ch = Py_UNICODE_TOLOWER(ch);
             }
             class_ = class_of(self, ch);
         }
-        int32_t next = self->delta[(size_t)state * (size_t)width + (size_t)class_];
-        state = next & STATE_BITS;
+        int32_t next = delta[row + class_];
+        row = next & ~REPORTS;
         if (!(next & REPORTS))
             continue;
-        for (int32_t hit = self->reported[state]; hit >= 0; hit = self->next_reported[hit]) {
+        for (int32_t hit = self->reported[row / width]; hit >= 0; hit = self->next_reported[hit]) {
             Py_ssize_t key = self->key_at[hit];
             Py_ssize_t stop = i + 1, start = stop - self->key_length[key];
             unsigned char bounded = self->key_bounded[key];
             /* past either end of the text reads as a space, as in the padded Python text */
-            if ((bounded & 2) && stop < length &&
-                Py_UNICODE_ISALNUM(PyUnicode_READ(kind, data, stop)))
+            if ((bounded & 2) && stop < length && is_alnum(PyUnicode_READ(kind, data, stop)))
                 continue; /* the usual miss: a short key at the start of a longer word */
-            if ((bounded & 1) && start > 0 &&
-                Py_UNICODE_ISALNUM(PyUnicode_READ(kind, data, start - 1)))
+            if ((bounded & 1) && start > 0 && is_alnum(PyUnicode_READ(kind, data, start - 1)))
                 continue;
             PyObject *ranks = ranks_of_hit(self, key, kind, data, start, stop);
             if (!ranks || add_candidates(found, start, stop, ranks) < 0)
@@ -530,7 +542,8 @@ scan(const Scanner *self, Found *found, int kind, const void *data, int searched
     return 0;
 }
 
-/* Scans `text` (with `lowered`, its lower case, or None) into `found`; 0, or -1. */
+/* Scans `text` (with `lowered`, its lower case, or None) into `found`; 0, NEEDS_LOWERED, or
+ * -1 with an exception set. */
 static int
 scan_text(const Scanner *self, Found *found, PyObject *text, PyObject *lowered)
 {
@@ -564,8 +577,13 @@ scanner_hits(Scanner *self, PyObject *args)
     if (!PyArg_ParseTuple(args, "U|O:hits", &text, &lowered))
         return NULL;
     Found found = {PyList_New(0), NULL, 0, 0};
-    if (found.list && scan_text(self, &found, text, lowered) < 0)
+    if (!found.list)
+        return NULL;
+    int status = scan_text(self, &found, text, lowered);
+    if (status != 0)
         Py_CLEAR(found.list);
+    if (status == NEEDS_LOWERED)
+        Py_RETURN_NONE;
     return found.list;
 }
 
@@ -689,15 +707,53 @@ scanner_search(Scanner *self, PyObject *args)
         return NULL;
     Found found = {NULL, NULL, 0, 0};
     PyObject *columns = NULL;
-    if (scan_text(self, &found, text, lowered) == 0 && add_python_candidates(&found, extra) == 0) {
+    int status = scan_text(self, &found, text, lowered);
+    if (status == 0 && add_python_candidates(&found, extra) == 0) {
         qsort(found.items, (size_t)found.count, sizeof(Candidate), compare_candidates);
         columns = winner_columns(found.items, outermost(found.items, found.count));
     }
     PyMem_Free(found.items);
+    if (status == NEEDS_LOWERED)
+        Py_RETURN_NONE;
     return columns;
 }
 
-/* whitespace_runs(text): index._Searched.inner_runs in one pass. */
+/* Appends (start, end) for each run of two or more white-space characters with at most one
+ * line break; 0, or -1. A run of two holds an odd and an even position, so the scan looks at
+ * every other character until it finds white space; inlined with constant kinds. */
+static ALWAYS_INLINE int
+find_runs(PyObject *runs, int kind, const void *data, Py_ssize_t length)
+{
+    Py_ssize_t i = 0; /* the character before i, if any, is no white space */
+    while (i + 1 < length) {
+        if (!Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, i + 1))) {
+            i += 2;
+            continue;
+        }
+        if (!Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, i))) {
+            i += 1;
+            continue;
+        }
+        Py_ssize_t end = i, breaks = 0;
+        for (; end < length; end++) {
+            Py_UCS4 ch = PyUnicode_READ(kind, data, end);
+            if (!Py_UNICODE_ISSPACE(ch))
+                break;
+            breaks += ch == '\n';
+        }
+        if (breaks < 2) {
+            PyObject *run = Py_BuildValue("(nn)", i, end);
+            int status = run ? PyList_Append(runs, run) : -1;
+            Py_XDECREF(run);
+            if (status < 0)
+                return -1;
+        }
+        i = end + 1;
+    }
+    return 0;
+}
+
+/* whitespace_runs(text): index.python_whitespace_runs in one pass. */
 static PyObject *
 whitespace_runs(PyObject *module, PyObject *text)
 {
@@ -706,27 +762,24 @@ whitespace_runs(PyObject *module, PyObject *text)
         PyErr_SetString(PyExc_TypeError, "whitespace_runs takes a str");
         return NULL;
     }
-    int kind = PyUnicode_KIND(text);
     const void *data = PyUnicode_DATA(text);
     Py_ssize_t length = PyUnicode_GET_LENGTH(text);
     PyObject *runs = PyList_New(0);
-    for (Py_ssize_t i = 0; runs && i < length; i++) {
-        if (!Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, i)))
-            continue;
-        Py_ssize_t start = i, breaks = 0;
-        for (; i < length; i++) {
-            Py_UCS4 ch = PyUnicode_READ(kind, data, i);
-            if (!Py_UNICODE_ISSPACE(ch))
-                break;
-            breaks += ch == '\n';
-        }
-        if (i - start < 2 || breaks >= 2)
-            continue;
-        PyObject *run = Py_BuildValue("(nn)", start, i);
-        if (!run || PyList_Append(runs, run) < 0)
-            Py_CLEAR(runs);
-        Py_XDECREF(run);
+    if (!runs)
+        return NULL;
+    int status;
+    switch (PyUnicode_KIND(text)) {
+    case PyUnicode_1BYTE_KIND:
+        status = find_runs(runs, PyUnicode_1BYTE_KIND, data, length);
+        break;
+    case PyUnicode_2BYTE_KIND:
+        status = find_runs(runs, PyUnicode_2BYTE_KIND, data, length);
+        break;
+    default:
+        status = find_runs(runs, PyUnicode_4BYTE_KIND, data, length);
     }
+    if (status < 0)
+        Py_CLEAR(runs);
     return runs;
 }
 
@@ -739,10 +792,12 @@ scanner_length(Scanner *self)
 static PyMethodDef scanner_methods[] = {
     {"hits", (PyCFunction)scanner_hits, METH_VARARGS,
      "hits(text, lowered=None) -> [(start, -stop, rank)]: the candidates that pass the word "
-     "boundary and spelling checks, as index.PythonScanner.hits returns them."},
+     "boundary and spelling checks, as index.PythonScanner.hits returns them (in another "
+     "order); None where the text needs its lower case from Python."},
     {"search", (PyCFunction)scanner_search, METH_VARARGS,
      "search(text, lowered, extra) -> (starts, stops, ranks): the winners among the hits and "
-     "the extra candidates, as index.PythonScanner.search returns them."},
+     "the extra candidates, as index.PythonScanner.search returns them; None where the text "
+     "needs its lower case from Python."},
     {NULL, NULL, 0, NULL},
 };
 

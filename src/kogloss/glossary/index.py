@@ -167,7 +167,7 @@ class _Searched:
     """A text as the automata read it: every white-space character made a space, so offsets
     stay the text's own, plus the runs of white space inside a paragraph (two spaces, a line
     break with indentation) that a term may span and that need a second look. Each is worked
-    out when first asked for: the compiled scanner reads an ASCII text as it is."""
+    out when first asked for: the compiled scanner reads the text as it is."""
 
     def __init__(self, text: str) -> None:
         self.original = text
@@ -177,12 +177,9 @@ class _Searched:
         return _spaced(self.original)
 
     @functools.cached_property
-    def lowered(self) -> str | None:
-        """The spaced text in lower case, which the English automaton reads, or None where
-        the compiled scanner lowers it as it reads: it maps each character alone, as
-        ``str.lower`` does every character but these two."""
-        if _native_scan is not None and not any(map(self.original.__contains__, "Σİ")):
-            return None
+    def lowered(self) -> str:
+        """The spaced text in lower case, which the English automaton reads (the compiled
+        scanner lowers a text itself as it reads it, unless it holds Σ or İ)."""
         return _lower(self.spaced)
 
     def inner_runs(self) -> list[tuple[int, int]]:
@@ -304,7 +301,9 @@ class TermIndex:
             extra += self._pattern_candidates(text)
             if len(self._as_written):
                 extra += self._as_written.hits(text)
-            columns = self._english.search(text, searched.lowered, extra)
+            columns = self._english.search(text, None, extra)
+            if columns is None:  # the text holds Σ or İ, whose lower case str.lower decides
+                columns = self._english.search(text, searched.lowered, extra)
             return TermMatches(self._forms, text, *columns)
 
     def _all_english_candidates(self, text: str) -> list[_Candidate]:
@@ -325,7 +324,9 @@ class TermIndex:
 
     def _english_candidates(self, searched: _Searched) -> list[_Candidate]:
         """Hits of both English automata in one spaced text."""
-        found = self._english.hits(searched.original, searched.lowered)
+        found = self._english.hits(searched.original)
+        if found is None:  # the text holds Σ or İ, whose lower case str.lower decides
+            found = self._english.hits(searched.original, searched.lowered)
         if len(self._as_written):
             found += self._as_written.hits(searched.original)
         return found
@@ -573,8 +574,8 @@ class PythonScanner:
 
     def hits(self, text: str, lowered: str | None = None) -> list[_Candidate]:
         """Automaton hits in ``text`` (white space read as spaces) that pass the word-boundary
-        and case checks. ``lowered`` is the spaced text in lower case, which may be left out
-        for an ASCII text.
+        and case checks. ``lowered`` is the spaced text in lower case, worked out here when
+        left out.
 
         This loop runs once per raw hit (hundreds of thousands over 10 MB), so it makes plain
         tuples of ints and nothing else.
