@@ -19,16 +19,21 @@ import operator
 import re
 from array import array
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any, ClassVar, NamedTuple
 
+from kogloss._native import load
 from kogloss.check.context import CheckContext
 from kogloss.check.registry import Collected, Rule, rule
 from kogloss.document import Document
 from kogloss.findings import Finding, Severity, make_finding
 
 Form = tuple[str, ...]
+
+# The runs and their tally in C (src/kogloss/_native/runs.c), or None: _python_runs and
+# _python_run_tally then do it, as they define it.
+_NATIVE = load("runs")
 
 # Possessive quantifiers (*+, ++): what follows a word or a gap can never start with a word
 # character or a space, so giving some back never helps, and not trying it saves 15% of the
@@ -147,10 +152,21 @@ _TallyKey = str
 _RunForms = tuple[tuple[Form, int, int, bool], ...]
 
 
-def _runs(text: str) -> tuple[list[int], list[int], list[str], list[str]]:
+_Columns = tuple[list[int], list[int], list[str], list[str]]
+
+
+def _runs(text: str) -> _Columns:
     """Starts, ends, texts and opening flags ("^" where the run opens a sentence, else " ")
-    of the runs of ``text`` outside headlines and title-case lines, all taken from one split
-    of the text (C-level passes over the pieces, no loop over the runs in Python)."""
+    of the runs of ``text`` outside headlines and title-case lines: found in one pass in C
+    where kogloss._native.runs is built, else by _python_runs, the reference."""
+    if _NATIVE is not None:
+        return _NATIVE.runs(text)
+    return _python_runs(text)
+
+
+def _python_runs(text: str) -> _Columns:
+    """_runs in Python, all taken from one split of the text (C-level passes over the
+    pieces, no loop over the runs in Python)."""
     pieces = _RUNS_APART.split(text)  # text before the first run, run, text, run, ..., text
     bounds = list(itertools.accumulate(map(len, pieces)))
     starts, ends, runs = bounds[0:-1:2], bounds[1::2], pieces[1::2]
@@ -200,15 +216,28 @@ def occurrences(text: str) -> Iterator[Occurrence]:
             yield Occurrence(form, start + first, start + last, nominal)
 
 
-def run_tally(text: str, known_starts: list[int], known_ends: list[int]) -> Counter[_TallyKey]:
+def run_tally(
+    text: str, known_starts: Sequence[int], known_ends: Sequence[int]
+) -> Counter[_TallyKey]:
     """How many times each run of ``text`` occurs, keyed by what decides the forms it counts
     (its text, whether it opens a sentence, what the known spans cover of it), in order of
-    first use; the known spans are in order and do not overlap.
+    first use; the known spans are in order, do not overlap and lie in the text.
 
     Runs repeat (names and titles do), so a document comes down to a few keys, counted in C;
-    the forms of a key are worked out once, for the whole run of documents (_analyse).
+    the forms of a key are worked out once, for the whole run of documents (_analyse). Where
+    kogloss._native.runs is built, the runs are found and their keys made and counted in one
+    pass in C, else by _python_run_tally, the reference.
     """
-    starts, ends, runs, flags = _runs(text)
+    if _NATIVE is not None:
+        return Counter(_NATIVE.tally(text, known_starts, known_ends))
+    return _python_run_tally(text, known_starts, known_ends)
+
+
+def _python_run_tally(
+    text: str, known_starts: Sequence[int], known_ends: Sequence[int]
+) -> Counter[_TallyKey]:
+    """run_tally in Python."""
+    starts, ends, runs, flags = _python_runs(text)
     if known_starts:
         cover = _known_cover(len(text), known_starts, known_ends)
         covers: Iterable[str] = map(cover.__getitem__, map(slice, starts, ends))
@@ -218,7 +247,7 @@ def run_tally(text: str, known_starts: list[int], known_ends: list[int]) -> Coun
     return Counter(map("".join, keys))
 
 
-def _known_cover(length: int, known_starts: list[int], known_ends: list[int]) -> str:
+def _known_cover(length: int, known_starts: Sequence[int], known_ends: Sequence[int]) -> str:
     """A string as long as the text, "0" outside the known spans, "2" on the first character
     of one and "1" on the rest: the part under a run says which spans hold which of its
     forms, and runs with the same part share a key. Each span is painted with one slice
@@ -480,7 +509,7 @@ class NearVariant(Rule):
             return {}
         # A name inside one of the glossary's matches is the glossary rules' business.
         matches = context.term_matches(document)
-        return run_tally(document.text, list(matches.starts), list(matches.ends))
+        return run_tally(document.text, matches.starts, matches.ends)
 
     def new_corpus(self, context: CheckContext) -> _Corpus:
         return _Corpus(by_document=context.settings.option(self, "scope") == "document")
