@@ -21,17 +21,12 @@ the key, so a typo never silently turns a rule off.
 
 from __future__ import annotations
 
-import sys
+import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from kogloss.errors import InputError
-
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover - exercised on Python 3.10 only
-    import tomli as tomllib
 
 CONFIG_NAMES = ("kogloss.yaml", ".kogloss.yaml", "pyproject.toml")
 FAIL_ON = ("info", "warning", "error", "never")
