@@ -45,18 +45,28 @@ ENTRY = st.builds(
 )
 
 
-def _scanners(entries: list[Entry]) -> list[tuple[PythonScanner, object]]:
-    """(reference, compiled) for the case-folding keys and for the as-written ones."""
+def _scanners(entries: list[Entry], probes: list[str] = ()) -> list[tuple[PythonScanner, object]]:
+    """(reference, compiled) for the case-folding keys and for the as-written ones, both
+    looking out for the probes."""
     forms = _Forms()
     for index, entry in enumerate(entries):
         forms.add_entry(index, entry)
     pairs = []
     for keys, folds_case in ((forms.english, True), (forms.as_written, False)):
         values = {key: _english_key(spellings) for key, spellings in keys.items()}
-        pairs.append(
-            (PythonScanner(values, folds_case), native.Scanner(values, folds_case=folds_case))
-        )
+        reference = PythonScanner(values, folds_case, probes)
+        pairs.append((reference, native.Scanner(values, folds_case=folds_case, probes=probes)))
     return pairs
+
+
+def _more(seen_log: list[tuple[int, ...]]) -> object:
+    """A ``more`` callback whose candidates depend on the probes seen, which it logs."""
+
+    def more(seen: tuple[int, ...]) -> list[tuple[int, int, int]]:
+        seen_log.append(seen)
+        return [(number, -(number + 2), 1000 + number) for number in seen]
+
+    return more
 
 
 # Extra candidates (a span and a rank, as the white-space windows and the patterns add them):
@@ -77,25 +87,31 @@ def _assert_same(
         expected = reference.hits(text, lowered)
         # the compiled scanner reports hits in another order; the search sorts them
         assert sorted(compiled.hits(text, lowered)) == sorted(expected)
-        searched = tuple(map(list, reference.search(text, lowered, list(extra))))
-        assert tuple(map(list, compiled.search(text, lowered, extra))) == searched
+        reference_seen: list[tuple[int, ...]] = []
+        compiled_seen: list[tuple[int, ...]] = []
+        searched = tuple(map(list, reference.search(text, lowered, extra, _more(reference_seen))))
+        assert tuple(map(list, compiled.search(text, lowered, extra, _more(compiled_seen)))) == (
+            searched
+        )
+        assert compiled_seen == reference_seen
         if compiled.hits(text) is None:  # lowered by Python: Σ and İ depend on their context
             assert compiled.search(text, None, extra) is None
             assert "Σ" in text or "İ" in text
         else:
             assert sorted(compiled.hits(text)) == sorted(expected)
-            assert tuple(map(list, compiled.search(text, None, extra))) == searched
+            assert tuple(map(list, compiled.search(text, None, extra, _more([])))) == searched
 
 
 @settings(max_examples=150, deadline=None)
 @given(
     entries=st.lists(ENTRY, min_size=1, max_size=6),
+    probes=st.lists(KEY_TEXT.map(str.lower), max_size=3, unique=True),
     texts=st.lists(st.tuples(TEXT, EXTRA), max_size=4),
 )
 def test_compiled_scanner_finds_what_the_reference_finds(
-    entries: list[Entry], texts: list[tuple[str, list[tuple[int, int, int]]]]
+    entries: list[Entry], probes: list[str], texts: list[tuple[str, list[tuple[int, int, int]]]]
 ) -> None:
-    pairs = _scanners(entries)
+    pairs = _scanners(entries, probes)
     for text, extra in texts:
         _assert_same(pairs, text, extra)
 

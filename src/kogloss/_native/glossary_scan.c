@@ -19,9 +19,12 @@
  * it is read; for one holding either, `hits` and `search` return None, and Python calls them
  * again with the text's lower case.
  *
- * Scanner(values, folds_case): values maps each key (a form in lower case, or as written
- * when folds_case is false, white space made one space) to (length, left_bounded,
- * right_bounded, by_spelling, otherwise), as index._english_key makes it.
+ * Scanner(values, folds_case, probes): values maps each key (a form in lower case, or as
+ * written when folds_case is false, white space made one space) to (length, left_bounded,
+ * right_bounded, by_spelling, otherwise), as index._english_key makes it. Probes are strings
+ * whose presence anywhere in the text `search` reports (the literals that variant patterns
+ * need, so that a pattern's regex runs only over the texts that hold its literal, with no
+ * separate search of each text for each literal).
  */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
@@ -51,8 +54,10 @@ typedef struct {
     int32_t *reported;    /* per state: the first state on its fail chain (itself included)
                              where a key ends, or -1 */
     int32_t *key_at;      /* per state: the key that ends there, or -1 */
+    int32_t *probe_at;    /* per state: the probe that ends there, or -1 */
     int32_t *next_reported; /* per state where a key ends: the next such on its fail chain */
     Py_ssize_t key_count;
+    Py_ssize_t probe_count;
     Py_ssize_t *key_length;
     unsigned char *key_bounded; /* bit 0: left bounded, bit 1: right bounded */
     PyObject **by_spelling;     /* per key: the dict of spellings (borrowed from values) */
@@ -70,6 +75,7 @@ scanner_free_arrays(Scanner *self)
     PyMem_Free(self->delta);
     PyMem_Free(self->reported);
     PyMem_Free(self->key_at);
+    PyMem_Free(self->probe_at);
     PyMem_Free(self->next_reported);
     PyMem_Free(self->key_length);
     PyMem_Free(self->key_bounded);
@@ -79,10 +85,11 @@ scanner_free_arrays(Scanner *self)
     PyMem_Free(self->otherwise);
     self->wide_chars = NULL;
     self->wide_class = self->delta = self->reported = self->key_at = self->next_reported = NULL;
+    self->probe_at = NULL;
     self->key_length = NULL;
     self->key_bounded = NULL;
     self->by_spelling = self->sole_spelling = self->sole_ranks = self->otherwise = NULL;
-    self->key_count = self->wide_count = 0;
+    self->key_count = self->probe_count = self->wide_count = 0;
 }
 
 static void
@@ -158,7 +165,7 @@ compare_chars(const void *a, const void *b)
 
 /* Gives each character of the keys a class; 0, or -1 with an exception set. */
 static int
-assign_classes(Scanner *self, PyObject *keys, Py_ssize_t characters)
+assign_classes(Scanner *self, PyObject *words, Py_ssize_t characters)
 {
     memset(self->ascii_class, 0, sizeof(self->ascii_class));
     Py_UCS4 *wide = PyMem_Malloc(sizeof(Py_UCS4) * (size_t)(characters + 1));
@@ -168,8 +175,8 @@ assign_classes(Scanner *self, PyObject *keys, Py_ssize_t characters)
     }
     Py_ssize_t wide_count = 0;
     int32_t classes = 1;
-    for (Py_ssize_t key = 0; key < self->key_count; key++) {
-        PyObject *text = PyList_GET_ITEM(keys, key);
+    for (Py_ssize_t word = 0; word < PyList_GET_SIZE(words); word++) {
+        PyObject *text = PyList_GET_ITEM(words, word);
         int kind = PyUnicode_KIND(text);
         const void *data = PyUnicode_DATA(text);
         for (Py_ssize_t i = 0; i < PyUnicode_GET_LENGTH(text); i++) {
@@ -204,15 +211,17 @@ assign_classes(Scanner *self, PyObject *keys, Py_ssize_t characters)
     return 0;
 }
 
-/* Adds every key to a linked trie (edges by class); its state count, or -1. */
+/* Adds every word (the keys, then the probes) to a linked trie (edges by class); its state
+ * count, or -1. */
 static Py_ssize_t
-build_trie(Scanner *self, PyObject *keys, Py_ssize_t characters, BuildEdge **edges_out,
+build_trie(Scanner *self, PyObject *words, Py_ssize_t characters, BuildEdge **edges_out,
            int32_t **first_out)
 {
     BuildEdge *edges = PyMem_Malloc(sizeof(BuildEdge) * (size_t)(characters + 1));
     int32_t *first = PyMem_Malloc(sizeof(int32_t) * (size_t)(characters + 1));
     self->key_at = PyMem_Malloc(sizeof(int32_t) * (size_t)(characters + 1));
-    if (!edges || !first || !self->key_at) {
+    self->probe_at = PyMem_Malloc(sizeof(int32_t) * (size_t)(characters + 1));
+    if (!edges || !first || !self->key_at || !self->probe_at) {
         PyMem_Free(edges);
         PyMem_Free(first);
         PyErr_NoMemory();
@@ -220,9 +229,9 @@ build_trie(Scanner *self, PyObject *keys, Py_ssize_t characters, BuildEdge **edg
     }
     Py_ssize_t states = 1, edge_count = 0;
     first[0] = -1;
-    self->key_at[0] = -1;
-    for (Py_ssize_t key = 0; key < self->key_count; key++) {
-        PyObject *text = PyList_GET_ITEM(keys, key);
+    self->key_at[0] = self->probe_at[0] = -1;
+    for (Py_ssize_t word = 0; word < PyList_GET_SIZE(words); word++) {
+        PyObject *text = PyList_GET_ITEM(words, word);
         int kind = PyUnicode_KIND(text);
         const void *data = PyUnicode_DATA(text);
         int32_t state = 0;
@@ -238,10 +247,14 @@ build_trie(Scanner *self, PyObject *keys, Py_ssize_t characters, BuildEdge **edg
             edges[edge_count] = (BuildEdge){class_, (int32_t)states, first[state]};
             first[state] = (int32_t)edge_count++;
             first[states] = -1;
-            self->key_at[states] = -1;
+            self->key_at[states] = self->probe_at[states] = -1;
             state = (int32_t)states++;
         }
-        self->key_at[state] = (int32_t)key; /* keys are distinct (dict keys) */
+        /* keys are distinct (dict keys), and so are probes; a probe may equal a key */
+        if (word < self->key_count)
+            self->key_at[state] = (int32_t)word;
+        else
+            self->probe_at[state] = (int32_t)(word - self->key_count);
     }
     *edges_out = edges;
     *first_out = first;
@@ -274,10 +287,13 @@ build_table(Scanner *self, Py_ssize_t states, const BuildEdge *edges, const int3
     int32_t *fail = PyMem_Malloc(sizeof(int32_t) * (size_t)states);
     int32_t *queue = PyMem_Malloc(sizeof(int32_t) * (size_t)states); /* trie numbers */
     int32_t *key_at = PyMem_Malloc(sizeof(int32_t) * (size_t)states);
-    if (!self->delta || !self->reported || !self->next_reported || !fail || !queue || !key_at) {
+    int32_t *probe_at = PyMem_Malloc(sizeof(int32_t) * (size_t)states);
+    if (!self->delta || !self->reported || !self->next_reported || !fail || !queue || !key_at ||
+        !probe_at) {
         PyMem_Free(fail);
         PyMem_Free(queue);
         PyMem_Free(key_at);
+        PyMem_Free(probe_at);
         PyErr_NoMemory();
         return -1;
     }
@@ -298,8 +314,11 @@ build_table(Scanner *self, Py_ssize_t states, const BuildEdge *edges, const int3
             row[edges[edge].class_] = child;
         }
         key_at[state] = self->key_at[queue[state]];
+        probe_at[state] = self->probe_at[queue[state]];
         self->next_reported[state] = state == 0 ? -1 : self->reported[fail[state]];
-        self->reported[state] = key_at[state] >= 0 ? (int32_t)state : self->next_reported[state];
+        self->reported[state] = key_at[state] >= 0 || probe_at[state] >= 0
+                                    ? (int32_t)state
+                                    : self->next_reported[state];
     }
     for (size_t cell = 0; cell < cells; cell++) {
         int32_t target = self->delta[cell];
@@ -307,6 +326,8 @@ build_table(Scanner *self, Py_ssize_t states, const BuildEdge *edges, const int3
     }
     PyMem_Free(self->key_at);
     self->key_at = key_at;
+    PyMem_Free(self->probe_at);
+    self->probe_at = probe_at;
     PyMem_Free(fail);
     PyMem_Free(queue);
     return 0;
@@ -315,11 +336,11 @@ build_table(Scanner *self, Py_ssize_t states, const BuildEdge *edges, const int3
 static int
 scanner_init(Scanner *self, PyObject *args, PyObject *kwargs)
 {
-    static char *keywords[] = {"values", "folds_case", NULL};
-    PyObject *mapping;
+    static char *keywords[] = {"values", "folds_case", "probes", NULL};
+    PyObject *mapping, *probes = NULL;
     int folds_case = 1;
-    if (!PyArg_ParseTupleAndKeywords(args, kwargs, "O!|p:Scanner", keywords, &PyDict_Type,
-                                     &mapping, &folds_case))
+    if (!PyArg_ParseTupleAndKeywords(args, kwargs, "O!|pO:Scanner", keywords, &PyDict_Type,
+                                     &mapping, &folds_case, &probes))
         return -1;
     scanner_free_arrays(self);
     Py_CLEAR(self->values);
@@ -360,6 +381,26 @@ scanner_init(Scanner *self, PyObject *args, PyObject *kwargs)
         characters += PyUnicode_GET_LENGTH(text);
     }
     self->key_count = count;
+    /* the probes follow the keys in one list of words */
+    if (probes) {
+        PyObject *listed = PySequence_List(probes);
+        PyObject *all = listed ? PySequence_Concat(keys, listed) : NULL;
+        Py_XDECREF(listed);
+        Py_DECREF(keys);
+        if (!all)
+            return -1;
+        keys = all;
+    }
+    self->probe_count = PyList_GET_SIZE(keys) - count;
+    for (Py_ssize_t word = count; word < PyList_GET_SIZE(keys); word++) {
+        PyObject *text = PyList_GET_ITEM(keys, word);
+        if (!PyUnicode_Check(text) || PyUnicode_GET_LENGTH(text) == 0) {
+            Py_DECREF(keys);
+            PyErr_SetString(PyExc_ValueError, "the probes are non-empty str");
+            return -1;
+        }
+        characters += PyUnicode_GET_LENGTH(text);
+    }
     if (characters >= INT32_MAX) {
         Py_DECREF(keys);
         PyErr_SetString(PyExc_OverflowError, "too many characters in the keys");
@@ -449,6 +490,7 @@ typedef struct {
     Candidate *items;
     Py_ssize_t count;
     Py_ssize_t capacity;
+    unsigned char *seen; /* per probe: whether the text holds it (NULL: not asked) */
 } Found;
 
 static int
@@ -526,7 +568,11 @@ scan(const Scanner *self, Found *found, int kind, const void *data, int searched
         if (!(next & REPORTS))
             continue;
         for (int32_t hit = self->reported[row / width]; hit >= 0; hit = self->next_reported[hit]) {
+            if (self->probe_at[hit] >= 0 && found->seen)
+                found->seen[self->probe_at[hit]] = 1;
             Py_ssize_t key = self->key_at[hit];
+            if (key < 0)
+                continue; /* a probe only */
             Py_ssize_t stop = i + 1, start = stop - self->key_length[key];
             unsigned char bounded = self->key_bounded[key];
             /* past either end of the text reads as a space, as in the padded Python text */
@@ -553,7 +599,7 @@ scan_text(const Scanner *self, Found *found, PyObject *text, PyObject *lowered)
         PyErr_SetString(PyExc_ValueError, "lowered is None or a str as long as the text");
         return -1;
     }
-    if (self->key_count == 0)
+    if (self->key_count + self->probe_count == 0)
         return 0;
     int kind = PyUnicode_KIND(text);
     const void *data = PyUnicode_DATA(text);
@@ -576,7 +622,7 @@ scanner_hits(Scanner *self, PyObject *args)
     PyObject *text, *lowered = Py_None;
     if (!PyArg_ParseTuple(args, "U|O:hits", &text, &lowered))
         return NULL;
-    Found found = {PyList_New(0), NULL, 0, 0};
+    Found found = {PyList_New(0), NULL, 0, 0, NULL};
     if (!found.list)
         return NULL;
     int status = scan_text(self, &found, text, lowered);
@@ -699,20 +745,62 @@ failed:
     return NULL;
 }
 
+/* The probes a scan saw, as a tuple of their numbers. */
+static PyObject *
+seen_probes(const Found *found, Py_ssize_t probe_count)
+{
+    PyObject *seen = PyList_New(0);
+    for (Py_ssize_t probe = 0; seen && probe < probe_count; probe++) {
+        if (!found->seen[probe])
+            continue;
+        PyObject *number = PyLong_FromSsize_t(probe);
+        if (!number || PyList_Append(seen, number) < 0)
+            Py_CLEAR(seen);
+        Py_XDECREF(number);
+    }
+    if (!seen)
+        return NULL;
+    PyObject *numbers = PyList_AsTuple(seen);
+    Py_DECREF(seen);
+    return numbers;
+}
+
+/* Adds what `more(seen probes)` returns, when `more` is not None; 0, or -1. */
+static int
+add_more_candidates(Found *found, PyObject *more, Py_ssize_t probe_count)
+{
+    if (more == Py_None)
+        return 0;
+    PyObject *seen = seen_probes(found, probe_count);
+    if (!seen)
+        return -1;
+    PyObject *candidates = PyObject_CallOneArg(more, seen);
+    Py_DECREF(seen);
+    if (!candidates)
+        return -1;
+    int status = add_python_candidates(found, candidates);
+    Py_DECREF(candidates);
+    return status;
+}
+
 static PyObject *
 scanner_search(Scanner *self, PyObject *args)
 {
-    PyObject *text, *lowered, *extra;
-    if (!PyArg_ParseTuple(args, "UOO:search", &text, &lowered, &extra))
+    PyObject *text, *lowered, *extra, *more = Py_None;
+    if (!PyArg_ParseTuple(args, "UOO|O:search", &text, &lowered, &extra, &more))
         return NULL;
-    Found found = {NULL, NULL, 0, 0};
+    Found found = {NULL, NULL, 0, 0, PyMem_Calloc((size_t)self->probe_count + 1, 1)};
+    if (!found.seen)
+        return PyErr_NoMemory();
     PyObject *columns = NULL;
     int status = scan_text(self, &found, text, lowered);
-    if (status == 0 && add_python_candidates(&found, extra) == 0) {
+    if (status == 0 && add_python_candidates(&found, extra) == 0 &&
+        add_more_candidates(&found, more, self->probe_count) == 0) {
         qsort(found.items, (size_t)found.count, sizeof(Candidate), compare_candidates);
         columns = winner_columns(found.items, outermost(found.items, found.count));
     }
     PyMem_Free(found.items);
+    PyMem_Free(found.seen);
     if (status == NEEDS_LOWERED)
         Py_RETURN_NONE;
     return columns;
@@ -795,9 +883,10 @@ static PyMethodDef scanner_methods[] = {
      "boundary and spelling checks, as index.PythonScanner.hits returns them (in another "
      "order); None where the text needs its lower case from Python."},
     {"search", (PyCFunction)scanner_search, METH_VARARGS,
-     "search(text, lowered, extra) -> (starts, stops, ranks): the winners among the hits and "
-     "the extra candidates, as index.PythonScanner.search returns them; None where the text "
-     "needs its lower case from Python."},
+     "search(text, lowered, extra, more=None) -> (starts, stops, ranks): the winners among "
+     "the hits, the extra candidates and those more(the numbers of the probes seen) returns, "
+     "as index.PythonScanner.search returns them; None where the text needs its lower case "
+     "from Python."},
     {NULL, NULL, 0, NULL},
 };
 

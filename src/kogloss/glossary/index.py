@@ -19,7 +19,7 @@ import bisect
 import functools
 import re
 from collections import Counter
-from collections.abc import Collection, Hashable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Collection, Hashable, Iterable, Iterator, Sequence
 from itertools import accumulate, chain, compress, count, islice, repeat
 from operator import and_, eq, ge, itemgetter, neg, not_
 from typing import NamedTuple, overload
@@ -100,6 +100,26 @@ class _FormTable(NamedTuple):
     entry: Sequence[Entry]
     kind: Sequence[str]
     variant: Sequence[Variant | None]
+
+
+def _probes(patterns: list[tuple[Compiled, int, str | None]]) -> tuple[list[str], list[int | None]]:
+    """The probes the English scanner looks out for, and each pattern's probe number (None for
+    a pattern without one).
+
+    A probe is a pattern's literal as the scanner reads text (white space made spaces, lower
+    case): a text that holds the literal holds its probe, so a text without the probe is one
+    the pattern cannot match, found in the scan's own pass instead of one search of each text
+    for each literal. A literal with Σ or İ, whose lower case depends on its neighbours, gets
+    none (it is looked for in the text itself).
+    """
+    probes: dict[str, int] = {}
+    numbers: list[int | None] = []
+    for _, _, literal in patterns:
+        if not literal or any(map(literal.__contains__, "Σİ")):
+            numbers.append(None)
+        else:
+            numbers.append(probes.setdefault(_lower(_spaced(literal)), len(probes)))
+    return list(probes), numbers
 
 
 def _collapse_form(form: str) -> str:
@@ -275,7 +295,10 @@ class TermIndex:
         with collector_paused(long_lived=True):  # tens of thousands of containers, kept
             for index, entry in enumerate(self.entries):
                 forms.add_entry(index, entry)
-            self._english = _EnglishScanner({k: _english_key(v) for k, v in forms.english.items()})
+            probes, self._pattern_probes = _probes(forms.patterns)
+            self._english = _EnglishScanner(
+                {k: _english_key(v) for k, v in forms.english.items()}, probes=probes
+            )
             self._as_written = _EnglishScanner(
                 {k: _english_key(v) for k, v in forms.as_written.items()}, folds_case=False
             )
@@ -298,12 +321,13 @@ class TermIndex:
         with collector_paused():
             searched = _Searched(text)
             extra = self._across_runs(searched, korean=False)
-            extra += self._pattern_candidates(text)
             if len(self._as_written):
                 extra += self._as_written.hits(text)
-            columns = self._english.search(text, None, extra)
+            # the patterns run once the scan has said which of their literals the text holds
+            patterns = functools.partial(self._pattern_candidates, text)
+            columns = self._english.search(text, None, extra, patterns)
             if columns is None:  # the text holds Σ or İ, whose lower case str.lower decides
-                columns = self._english.search(text, searched.lowered, extra)
+                columns = self._english.search(text, searched.lowered, extra, patterns)
             return TermMatches(self._forms, text, *columns)
 
     def _all_english_candidates(self, text: str) -> list[_Candidate]:
@@ -376,10 +400,19 @@ class TermIndex:
             found.append((begin + local_start, -(begin + local_stop + shift), rank))
         return found
 
-    def _pattern_candidates(self, text: str) -> list[_Candidate]:
+    def _pattern_candidates(
+        self, text: str, seen: tuple[int, ...] | None = None
+    ) -> list[_Candidate]:
+        """Matches of the variant patterns; ``seen``: the numbers of the probes the scan found
+        in the text (None: look for each pattern's literal here)."""
         found: list[_Candidate] = []
-        for compiled, rank, literal in self._patterns:
-            if literal is not None and literal not in text:
+        for (compiled, rank, literal), probe in zip(
+            self._patterns, self._pattern_probes, strict=True
+        ):
+            if probe is not None and seen is not None:
+                if probe not in seen:
+                    continue  # the scan saw no trace of the literal: the pattern cannot match
+            elif literal is not None and literal not in text:
                 continue  # cannot match here (literal.py): skip the regex engine's walk
             try:
                 spans = search_spans(compiled, text, self.pattern_timeout)
@@ -558,19 +591,39 @@ class PythonScanner:
     written: the rare case-sensitive forms with a capital sigma).
     """
 
-    def __init__(self, values: dict[str, _EnglishKey], folds_case: bool = True) -> None:
+    def __init__(
+        self, values: dict[str, _EnglishKey], folds_case: bool = True, probes: Sequence[str] = ()
+    ) -> None:
         self._automaton = _automaton(values)
         self._folds_case = folds_case
+        self._probes = list(probes)
 
     def __len__(self) -> int:
         return len(self._automaton)
 
-    def search(self, text: str, lowered: str | None, extra: list[_Candidate]) -> _Columns:
-        """The winners (``_outermost``) among the hits in ``text`` and the ``extra``
-        candidates, as columns."""
-        candidates = self.hits(text, lowered) + extra
+    def search(
+        self,
+        text: str,
+        lowered: str | None,
+        extra: list[_Candidate],
+        more: Callable[[tuple[int, ...]], list[_Candidate]] | None = None,
+    ) -> _Columns:
+        """The winners (``_outermost``) among the hits in ``text``, the ``extra`` candidates
+        and those ``more`` gives for the numbers of the probes the text holds (as read: white
+        space made spaces, and lowered if the scanner folds case), as columns."""
+        searched = self._searched(text, lowered)
+        candidates = self.hits(text, searched) + extra
+        if more is not None:
+            seen = tuple(number for number, probe in enumerate(self._probes) if probe in searched)
+            candidates += more(seen)
         candidates.sort()
         return _columns(_outermost(candidates))
+
+    def _searched(self, text: str, lowered: str | None) -> str:
+        """The text as the automaton reads it (``lowered`` when given)."""
+        if not self._folds_case:
+            return _spaced(text)
+        return _lower(_spaced(text)) if lowered is None else lowered
 
     def hits(self, text: str, lowered: str | None = None) -> list[_Candidate]:
         """Automaton hits in ``text`` (white space read as spaces) that pass the word-boundary
@@ -583,9 +636,7 @@ class PythonScanner:
         found: list[_Candidate] = []
         if not len(self._automaton):
             return found
-        spaced = searched = _spaced(text)
-        if self._folds_case:
-            searched = _lower(spaced) if lowered is None else lowered
+        spaced, searched = _spaced(text), self._searched(text, lowered)
         # one space after the text: a boundary test at either end reads it, with no range test
         padded = spaced + " "
         append = found.append
