@@ -50,8 +50,9 @@ def _word_bytes() -> bytes:
 
 _WORD_BYTES = _word_bytes()
 # The characters outside ASCII that _DOUBLED_WORD takes for a letter (case-blind), an
-# apostrophe or a space, each with the ASCII character it folds to.
-_FOLDS = (("İ", "i"), ("’", "'"), ("\u00a0", " "), ("ı", "i"), ("ſ", "s"), ("K", "k"))
+# apostrophe or a space, each with the ASCII character it folds to. (The Kelvin sign is
+# written as an escape: an ASCII "K" had stood in its place, and "\u212aim \u212aim" went unfound.)
+_FOLDS = (("İ", "i"), ("’", "'"), ("\u00a0", " "), ("ı", "i"), ("ſ", "s"), ("\u212a", "k"))
 # The same test on the folded text (see _folded): looser, so it finds at its place every
 # doubled word that _DOUBLED_WORD finds, at a fraction of the cost. One pattern for each byte
 # that may come before the word: opening with a fixed byte, each lets the engine leap in C to
