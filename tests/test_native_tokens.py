@@ -89,7 +89,7 @@ def _same_scans(text: str) -> None:
 
 
 @needs_tokens
-@settings(max_examples=2000, deadline=None)
+@settings(max_examples=1000, deadline=None)
 @given(text=TEXTS)
 def test_the_native_scans_find_what_the_python_finds(text: str) -> None:
     _same_scans(text)
@@ -148,7 +148,7 @@ def _plain_first_uses(
 
 
 @pytest.mark.parametrize("native", [False, True], ids=["python", "native"])
-@settings(max_examples=500, deadline=None)
+@settings(max_examples=300, deadline=None)
 @given(text=TEXTS, allowed=st.sets(st.sampled_from(["ROK", "UN", "ODA", "PHOTO", "AB"])))
 def test_the_first_uses_are_those_of_the_loop_over_every_match(
     native: bool, text: str, allowed: set[str]
