@@ -5,9 +5,10 @@ from __future__ import annotations
 import functools
 import re
 import string
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import Any, ClassVar
 
+from kogloss._native import load
 from kogloss.check.context import CheckContext
 from kogloss.check.registry import Rule, rule
 from kogloss.document import Document
@@ -45,6 +46,11 @@ MAX_ACRONYM_LETTERS = 6
 HEADLINE_UPPER_SHARE = 0.6
 _ASCII_LETTERS = string.ascii_letters.encode()
 _ASCII_CAPITALS = string.ascii_uppercase.encode()
+# The kinds of use that _acronym_uses yields: an introduction; a use that is no dateline, no
+# headline and has no capitals beside it; a use beside capitals, that may be shouting.
+INTRODUCES, USE, BESIDE_CAPITALS = range(3)
+# _acronym_uses in C (kogloss/_native/tokens.c), or None.
+_TOKENS = load("tokens")
 
 
 @rule
@@ -85,26 +91,7 @@ class AcronymFirstUse(Rule):
             return []
         allowed = set(context.settings.option(self, "allow"))
         allowed.update(context.settings.option(self, "extend_allow"))
-        text = document.text
-        first_use: dict[str, tuple[int, int]] = {}
-        introduced: dict[str, int] = {}
-        for match in _ACRONYM.finditer(_case_bytes(text)):
-            acronym = text[match.start(1) : match.end(1)]
-            # After its first introduction nothing about an acronym can change a finding: a
-            # later first use would come after the introduction. Most matches stop here.
-            if acronym in introduced or acronym in allowed or not _may_be_acronym(acronym):
-                continue
-            start = match.start()
-            if _introduces(text, start, match.end()):
-                introduced[acronym] = start
-                continue
-            if (
-                acronym not in first_use
-                and not _is_dateline(text, start, match.end())
-                and not _in_headline(text, start)
-                and not _is_shouted(text, start, context)
-            ):
-                first_use[acronym] = (start, start + len(acronym))
+        first_use, introduced = _first_uses(document.text, allowed, context)
         expansions = context.run_cached("abbreviations", lambda: _glossary_expansions(context))
         findings = []
         for acronym, (start, end) in first_use.items():
@@ -132,6 +119,59 @@ class AcronymFirstUse(Rule):
                 )
             )
         return findings
+
+
+def _first_uses(
+    text: str, allowed: set[str], context: CheckContext
+) -> tuple[dict[str, tuple[int, int]], dict[str, int]]:
+    """Each acronym's first use before its introduction (start, end), and its first
+    introduction (start), but for the ``allowed`` acronyms."""
+    first_use: dict[str, tuple[int, int]] = {}
+    introduced: dict[str, int] = {}
+    for acronym, start, kind in _uses(text):
+        if acronym in allowed:
+            continue
+        if kind == INTRODUCES:
+            introduced[acronym] = start
+        elif acronym not in first_use and (kind == USE or not _is_shouted(text, start, context)):
+            first_use[acronym] = (start, start + len(acronym))
+    return first_use, introduced
+
+
+def _uses(text: str) -> Iterable[tuple[str, int, int]]:
+    """What _acronym_uses yields, from the C accelerator where it was built."""
+    if _TOKENS is None:
+        return _acronym_uses(text)
+    uses: list[tuple[str, int, int]] = _TOKENS.acronym_uses(
+        text, MAX_ACRONYM_LETTERS, HEADLINE_UPPER_SHARE
+    )
+    return uses
+
+
+def _acronym_uses(text: str) -> Iterator[tuple[str, int, int]]:
+    """The uses of acronyms in ``text`` that may decide a finding, in order, as (acronym, start,
+    kind): every match of _ACRONYM with an acronym's letters, but those after the acronym's
+    first introduction (nothing after it can change a finding), those that are no use
+    (datelines, headlines) and those after a first plain use (the first use is known). A use
+    beside capitals is yielded until a plain one comes: whether it is shouting is for the
+    caller to ask (the shouted runs are found once per document, and rarely needed).
+    """
+    introduced: set[str] = set()
+    used: set[str] = set()
+    for match in _ACRONYM.finditer(_case_bytes(text)):
+        acronym = text[match.start(1) : match.end(1)]
+        if acronym in introduced or not _may_be_acronym(acronym):
+            continue
+        start, end = match.span()
+        if _introduces(text, start, end):
+            introduced.add(acronym)
+            yield acronym, start, INTRODUCES
+        elif not (acronym in used or _is_dateline(text, start, end) or _in_headline(text, start)):
+            if _next_to_capitals(text, start):
+                yield acronym, start, BESIDE_CAPITALS
+            else:
+                used.add(acronym)
+                yield acronym, start, USE
 
 
 def _case_bytes(text: str) -> bytes:

@@ -8,6 +8,7 @@ from collections.abc import Callable, Iterable, Iterator
 from itertools import compress, count, islice
 from typing import Any, ClassVar
 
+from kogloss._native import load
 from kogloss.check.context import CheckContext
 from kogloss.check.registry import Rule, rule
 from kogloss.document import Document
@@ -50,8 +51,9 @@ def _word_bytes() -> bytes:
 
 _WORD_BYTES = _word_bytes()
 # The characters outside ASCII that _DOUBLED_WORD takes for a letter (case-blind), an
-# apostrophe or a space, each with the ASCII character it folds to.
-_FOLDS = (("İ", "i"), ("’", "'"), ("\u00a0", " "), ("ı", "i"), ("ſ", "s"), ("K", "k"))
+# apostrophe or a space, each with the ASCII character it folds to. (The Kelvin sign is
+# written as an escape: an ASCII "K" had stood in its place, and "\u212aim \u212aim" went unfound.)
+_FOLDS = (("İ", "i"), ("’", "'"), ("\u00a0", " "), ("ı", "i"), ("ſ", "s"), ("\u212a", "k"))
 # The same test on the folded text (see _folded): looser, so it finds at its place every
 # doubled word that _DOUBLED_WORD finds, at a fraction of the cost. One pattern for each byte
 # that may come before the word: opening with a fixed byte, each lets the engine leap in C to
@@ -59,6 +61,8 @@ _FOLDS = (("İ", "i"), ("’", "'"), ("\u00a0", " "), ("ı", "i"), ("ſ", "s"), 
 _DOUBLED_FOLDED = tuple(
     re.compile(before + rb"([a-z][a-z']*+) +\1") for before in (b" ", b"'", b"#")
 )
+# _doubled_word_starts in C (kogloss/_native/tokens.c), or None.
+_TOKENS = load("tokens")
 
 
 @rule
@@ -218,15 +222,23 @@ def _doubled_words(text: str) -> Iterator[re.Match[str]]:
     """The matches of ``_DOUBLED_WORD.finditer(text)``, tried only where the folded text
     doubles a word: the case-blind pattern over a whole document costs many times the folded
     ones, and few places (in most documents none) pass them."""
+    starts = _doubled_word_starts(text) if _TOKENS is None else _TOKENS.doubled_word_starts(text)
+    end = 0
+    for start in starts:
+        # a word inside a match is not tried: finditer goes on after the match
+        if start >= end and (match := _DOUBLED_WORD.match(text, start)):
+            yield match
+            end = match.end()
+
+
+def _doubled_word_starts(text: str) -> Iterator[int]:
+    """Where each word that the folded text (see _folded) doubles starts in ``text``, in
+    order: the reference for tokens.doubled_word_starts, and the fallback."""
     folded = _folded(text)
     position = 0
     while (word_start := _next_doubled(folded, position)) >= 0:
-        match = _DOUBLED_WORD.match(text, word_start - 1)  # the folded text has a space in front
-        if match is None:
-            position = word_start  # the next word on
-        else:
-            yield match
-            position = match.end()  # the folded place of the character after the match
+        yield word_start - 1  # the folded text has a space in front
+        position = word_start  # the next word on
 
 
 def _folded(text: str) -> bytes:
