@@ -56,7 +56,10 @@ _MARKERS = st.sampled_from(
 _INDENTS = st.sampled_from(["", "", "", " ", "  ", "\t", "\u00a0", "\u3000"])
 _LINE = st.tuples(_INDENTS, _MARKERS, _SENTENCE, _SPACES).map("".join)
 _BREAKS = st.sampled_from(["\n", "\n", "\n", "\n\n", "\n \n", "\n\t\n", "\n\n\n"])
-TEXTS = st.lists(st.tuples(_LINE, _BREAKS).map("".join), max_size=12).map("".join)
+# Lines with their breaks, and a last line that ends the text without one.
+TEXTS = st.tuples(
+    st.lists(st.tuples(_LINE, _BREAKS).map("".join), max_size=12).map("".join), _LINE
+).map("".join)
 
 
 def _assert_same(text: str) -> None:
