@@ -14,7 +14,12 @@ import re
 import string
 from typing import NamedTuple
 
+from kogloss._native import load
 from kogloss.document import Document
+
+# The C twin of paragraphs, _sentence_spans and sentence_texts (kogloss._native.sentences),
+# or None: the Python below is the reference it is tested against, and the fallback.
+_NATIVE = load("sentences")
 
 # A list marker at the start of a line: numbered points, the ministry's sub-point signs, bullets,
 # interview turns and Markdown headings.
@@ -173,7 +178,16 @@ def _continues_prose(text: str, previous: tuple[int, int], current: tuple[int, i
 def sentence_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
     """Spans of the sentences of ``text[start:end]`` (one paragraph), leading spaces trimmed."""
     end = len(text) if end is None else end
-    return _sentence_spans(text, [(start, end, _marker_end(text, start, end))])[0]
+    return _spans_of_sentences(text, [(start, end, _marker_end(text, start, end))])[0]
+
+
+def _spans_of_sentences(
+    text: str, paragraph_bounds: list[tuple[int, int, int]]
+) -> list[list[tuple[int, int]]]:
+    """``_sentence_spans``, in C where it was built."""
+    if _NATIVE is not None:
+        return _NATIVE.sentence_spans(text, paragraph_bounds)
+    return _sentence_spans(text, paragraph_bounds)
 
 
 def _marker_end(text: str, start: int, end: int) -> int:
@@ -255,7 +269,13 @@ def _period_ends_sentence(text: str, mark: int, next_char: str) -> bool:
 
 
 def paragraphs(document: Document) -> list[Segment]:
-    text = document.text
+    if _NATIVE is not None:
+        return _NATIVE.paragraphs(document.text, Segment)
+    return _paragraphs(document.text)
+
+
+def _paragraphs(text: str) -> list[Segment]:
+    """``paragraphs`` in Python: the reference of the C version and its fallback."""
     make = Segment._make  # tuple.__new__ itself, without the Python frame of Segment(...)
     return [
         make((start, end, text[start:end], "paragraph", index, index, _marker(text, start, end)))
@@ -267,7 +287,7 @@ def sentences(document: Document, paragraph_list: list[Segment] | None = None) -
     text = document.text
     if paragraph_list is None:
         paragraph_list = paragraphs(document)
-    span_lists = _sentence_spans(text, _paragraph_bounds(text, paragraph_list))
+    span_lists = _spans_of_sentences(text, _paragraph_bounds(text, paragraph_list))
     segments: list[Segment] = []
     append = segments.append
     make = Segment._make  # tuple.__new__ itself, without the Python frame of Segment(...)
@@ -293,7 +313,13 @@ def sentences(document: Document, paragraph_list: list[Segment] | None = None) -
 def sentence_texts(document: Document, paragraph_list: list[Segment]) -> list[str]:
     """The texts of ``sentences(document, paragraph_list)``, without making their segments:
     what a rule needs that compares sentences and seldom points at one."""
-    text = document.text
+    if _NATIVE is not None:
+        return _NATIVE.sentence_texts(document.text, paragraph_list)
+    return _sentence_texts(document.text, paragraph_list)
+
+
+def _sentence_texts(text: str, paragraph_list: list[Segment]) -> list[str]:
+    """``sentence_texts`` in Python: the reference of the C version and its fallback."""
     span_lists = _sentence_spans(text, _paragraph_bounds(text, paragraph_list))
     return list(map(text.__getitem__, itertools.starmap(slice, itertools.chain(*span_lists))))
 
