@@ -5,7 +5,7 @@ from __future__ import annotations
 import operator
 import re
 from collections.abc import Callable, Iterable, Iterator
-from itertools import compress, count, islice
+from itertools import compress, count, islice, repeat
 from typing import Any, ClassVar
 
 from kogloss._native import load
@@ -63,6 +63,8 @@ _DOUBLED_FOLDED = tuple(
 )
 # _doubled_word_starts in C (kogloss/_native/tokens.c), or None.
 _TOKENS = load("tokens")
+# _sentence_key of each simply folded sentence in C (kogloss/_native/sentence_keys.c), or None.
+_SENTENCE_KEYS = load("sentence_keys")
 
 
 @rule
@@ -133,6 +135,8 @@ def _sentence_keys(texts: list[str]) -> list[str]:
     others: joined, they take a byte a character, and lower() folds them as casefold() would,
     ten times as fast. The few others are keyed together and put back in their places.
     """
+    if _SENTENCE_KEYS is not None:
+        return _compiled_keys(texts)
     is_ascii = list(map(str.isascii, texts))
     keys = _joined_keys(list(compress(texts, is_ascii)), str.lower)
     if len(keys) < len(texts):
@@ -140,6 +144,18 @@ def _sentence_keys(texts: list[str]) -> list[str]:
         other_keys = _joined_keys([texts[index] for index in others], str.casefold)
         for index, key in zip(others, other_keys, strict=True):
             keys.insert(index, key)  # in increasing order, each lands in its place
+    return keys
+
+
+def _compiled_keys(texts: list[str]) -> list[str]:
+    """The keys built in C, where a sentence folds simply (ASCII, Hangul, curly quotes and
+    dashes); the others, rare in an English release, keyed by ``str.casefold`` here."""
+    keys = _SENTENCE_KEYS.sentence_keys(texts)
+    others = list(compress(count(), map(operator.is_, keys, repeat(None))))
+    if others:
+        other_keys = _joined_keys([texts[index] for index in others], str.casefold)
+        for index, key in zip(others, other_keys, strict=True):
+            keys[index] = key
     return keys
 
 
