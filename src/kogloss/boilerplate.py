@@ -161,6 +161,7 @@ _PHONE = re.compile(
     r"\+\d{1,3}[-\s.]\(?\d{1,4}\)?(?:[-\s.]\d{2,4}){2,3}\b|\b0\d{1,2}-\d{3,4}-\d{4}\b"
 )
 _DIGIT = re.compile(r"\d")
+_DIGITS_AS_ZERO = str.maketrans("123456789", "000000000")
 # Lines longer than these are running text, whatever words they contain.
 _MAX_TIMESTAMP_LENGTH = 80
 _MAX_NAVIGATION_LENGTH = 200
@@ -226,6 +227,18 @@ def is_timestamp(text: str) -> bool:
     """A line that holds only a date and/or time (and labels such as "Posted on")."""
     if len(text) > _MAX_TIMESTAMP_LENGTH or not _DIGIT.search(text):
         return False
+    return _is_timestamp_shape(text.translate(_DIGITS_AS_ZERO))
+
+
+@lru_cache(maxsize=_REMEMBERED_BAR_LINES)
+def _is_timestamp_shape(text: str) -> bool:
+    """``is_timestamp`` of a line whose ASCII digits are all 0, remembered.
+
+    Every release has its own time stamp ("01:04 27 July", "23:58 11 July"), each a new line to
+    _bar_line_reason, but they share a few shapes. The answer does not depend on which digits a
+    line holds: the patterns read digits only as \\d (a 0 is one as well, and a word character
+    like any digit), and the leftover words only by their first letter's case.
+    """
     stripped = _DATE_LABELS.sub(" ", text)
     if not _DATE_PART.search(stripped):
         return False
