@@ -412,8 +412,12 @@ def classify(
     for index in doubtful:
         if content[index]:
             content[index] = _reads_as_running_text(bodies[index])
-    first_content = next((i for i, flag in enumerate(content) if flag), count)
-    last_content = max((i for i, flag in enumerate(content) if flag), default=-1)
+    # The first and last content lines (list.index searches in C).
+    if True in content:
+        first_content = content.index(True)
+        last_content = count - 1 - content[::-1].index(True)
+    else:
+        first_content, last_content = count, -1
 
     headline_index = _headline_index(bodies, verdicts, first_content)
     # Content and boilerplate are settled: only the doubtful lines can be neither.
