@@ -221,6 +221,8 @@ paragraph_body(PyObject *text, PyObject *marker, PyObject *link_texts)
         PyErr_SetString(PyExc_TypeError, "a paragraph's text and marker must be str");
         return NULL;
     }
+    if (PyUnicode_READY(text) < 0 || PyUnicode_READY(marker) < 0)
+        return NULL;
     Py_ssize_t length = PyUnicode_GET_LENGTH(text);
     Py_ssize_t first = PyUnicode_GET_LENGTH(marker);
     if (first > length)
