@@ -10,7 +10,7 @@ navigation, URLs, tags, cookie notices, end marks, colons, Markdown links) and p
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -153,10 +153,18 @@ def _assert_plain_lines_are_plain(paragraph_list: list[Segment]) -> None:
         assert boilerplate._reads_as_running_text(body), body
 
 
-def _pure_classify(paragraph_list: list[Segment]) -> list[boilerplate.BoilerplateVerdict]:
+def _every_third(index: int) -> bool:
+    """An is_foreign for the tests: which lines are foreign does not matter, only that both
+    versions ask the same of the same lines."""
+    return index % 3 == 0
+
+
+def _pure_classify(
+    paragraph_list: list[Segment], is_foreign: Callable[[int], bool] | None = None
+) -> list[boilerplate.BoilerplateVerdict]:
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(boilerplate, "_NATIVE", None)
-        return boilerplate.classify(paragraph_list)
+        return boilerplate.classify(paragraph_list, is_foreign)
 
 
 @settings(max_examples=600, deadline=None)
@@ -174,6 +182,9 @@ def test_native_verdicts_equal_the_python_ones_on_generated_documents(
     paragraph_list = paragraphs(document_from_text(text))
     _assert_plain_lines_are_plain(paragraph_list)
     assert boilerplate.classify(paragraph_list) == _pure_classify(paragraph_list)
+    assert boilerplate.classify(paragraph_list, _every_third) == _pure_classify(
+        paragraph_list, _every_third
+    )
 
 
 def test_native_plain_prose_is_found() -> None:
@@ -216,6 +227,9 @@ def test_native_verdicts_equal_the_python_ones_on_the_real_files() -> None:
         paragraph_list = paragraphs(load_document(str(path)))
         _assert_plain_lines_are_plain(paragraph_list)
         assert boilerplate.classify(paragraph_list) == _pure_classify(paragraph_list), path
+        assert boilerplate.classify(paragraph_list, _every_third) == _pure_classify(
+            paragraph_list, _every_third
+        ), path
 
 
 def test_native_prepare_rejects_what_is_not_a_paragraph() -> None:
