@@ -1,7 +1,7 @@
 """Property tests: detect's shortcuts (profiles and languages worked out only where they change a
 finding, the script search only in paragraphs that are not ASCII, one length test for long
-lines, short lines' verdicts remembered, no second list-marker match, script profiles counted
-on bytes) agree with the plain
+lines, short lines' verdicts remembered, time stamps remembered by their shape, no second
+list-marker match, script profiles counted on bytes) agree with the plain
 definitions, on random text and on the samples, the held-out set and the seeds."""
 
 from __future__ import annotations
@@ -117,6 +117,35 @@ def _plain_line_reason(body: str) -> str:
 def test_line_reason_is_the_plain_one(text: str) -> None:
     assert boilerplate.line_reason(text) == _plain_line_reason(text)
     assert boilerplate.line_reason(text) == _plain_line_reason(text)  # now remembered
+
+
+# Dates and times in the shapes time stamps take, each # a digit of any value (or a non-ASCII
+# one, which stays as it is), and pieces of them in any order.
+DATE_SHAPES = [
+    "##:## ## July", "####.##.##", "####-#-## (Fri)", "# July ####", "##/##/####",
+    "Posted on ## Jan ####, #:## p.m.", "####년 #월 ##일 (금)", "#월 ##일", "Politics ## July ####",
+    "Seoul ##:## KST", "UTC +#:##", "##th Sept ####", "Updated: ####. #. ##. ##:##", "# | ##",
+]  # fmt: skip
+DATES = st.builds(
+    lambda shape, digits: "".join(digits.pop() if c == "#" and digits else c for c in shape),
+    st.sampled_from(DATE_SHAPES),
+    st.lists(st.sampled_from("0123456789٣১"), min_size=12, max_size=12),
+) | st.lists(st.sampled_from([*DATE_SHAPES, "8", "19", " ", "a", "A", ":"]), max_size=6).map(
+    " ".join
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(text=DATES | TEXTS)
+def test_a_time_stamp_is_judged_by_its_shape_whatever_its_digits(text: str) -> None:
+    """is_timestamp remembers its answer for the line with its ASCII digits made 0: the same
+    answer as for the line as written."""
+    as_written = (
+        len(text) <= 80
+        and boilerplate._DIGIT.search(text) is not None
+        and boilerplate._is_timestamp_shape.__wrapped__(text)
+    )
+    assert boilerplate.is_timestamp(text) == as_written
 
 
 @settings(max_examples=500, deadline=None)

@@ -14,7 +14,11 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from kogloss import _native
 from kogloss.segment import LIST_MARKER, Segment
+
+# The compiled bodies and plain-prose test (see _prepare), or None: every line is then judged here.
+_NATIVE = _native.load("boilerplate")
 
 _MONTHS = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|"
@@ -157,6 +161,7 @@ _PHONE = re.compile(
     r"\+\d{1,3}[-\s.]\(?\d{1,4}\)?(?:[-\s.]\d{2,4}){2,3}\b|\b0\d{1,2}-\d{3,4}-\d{4}\b"
 )
 _DIGIT = re.compile(r"\d")
+_DIGITS_AS_ZERO = str.maketrans("123456789", "000000000")
 # Lines longer than these are running text, whatever words they contain.
 _MAX_TIMESTAMP_LENGTH = 80
 _MAX_NAVIGATION_LENGTH = 200
@@ -191,6 +196,9 @@ class BoilerplateVerdict:
     reason: str = ""
 
 
+_NOT_BOILERPLATE = BoilerplateVerdict(False)
+
+
 def _body(text: str) -> str:
     """The paragraph without its list marker and with Markdown links reduced to their text."""
     marker = LIST_MARKER.match(text)
@@ -219,6 +227,18 @@ def is_timestamp(text: str) -> bool:
     """A line that holds only a date and/or time (and labels such as "Posted on")."""
     if len(text) > _MAX_TIMESTAMP_LENGTH or not _DIGIT.search(text):
         return False
+    return _is_timestamp_shape(text.translate(_DIGITS_AS_ZERO))
+
+
+@lru_cache(maxsize=_REMEMBERED_BAR_LINES)
+def _is_timestamp_shape(text: str) -> bool:
+    """``is_timestamp`` of a line whose ASCII digits are all 0, remembered.
+
+    Every release has its own time stamp ("01:04 27 July", "23:58 11 July"), each a new line to
+    _bar_line_reason, but they share a few shapes. The answer does not depend on which digits a
+    line holds: the patterns read digits only as \\d (a 0 is one as well, and a word character
+    like any digit), and the leftover words only by their first letter's case.
+    """
     stripped = _DATE_LABELS.sub(" ", text)
     if not _DATE_PART.search(stripped):
         return False
@@ -378,23 +398,31 @@ def classify(
     naming a paragraph's language may take a language model.
     """
     count = len(paragraphs)
-    bodies = [_paragraph_body(paragraph) for paragraph in paragraphs]
-    verdicts = [BoilerplateVerdict(False)] * count
-    for index, body in enumerate(bodies):
-        reason = line_reason(body)
+    bodies, doubtful = _prepare(paragraphs)
+    verdicts = [_NOT_BOILERPLATE] * count
+    for index in doubtful:
+        reason = line_reason(bodies[index])
         if reason:
             verdicts[index] = BoilerplateVerdict(True, reason)
-    _mark_related_blocks(bodies, verdicts)
+    _mark_related_blocks(bodies, verdicts, doubtful)
 
-    content = [
-        not verdict.is_boilerplate and _reads_as_running_text(body)
-        for body, verdict in zip(bodies, verdicts, strict=True)
-    ]
-    first_content = next((i for i, flag in enumerate(content) if flag), count)
-    last_content = max((i for i, flag in enumerate(content) if flag), default=-1)
+    # A line left out of ``doubtful`` reads as running text: content unless a related-links
+    # block took it.
+    content = [not verdict.is_boilerplate for verdict in verdicts]
+    for index in doubtful:
+        if content[index]:
+            content[index] = _reads_as_running_text(bodies[index])
+    # The first and last content lines (list.index searches in C).
+    if True in content:
+        first_content = content.index(True)
+        last_content = count - 1 - content[::-1].index(True)
+    else:
+        first_content, last_content = count, -1
 
     headline_index = _headline_index(bodies, verdicts, first_content)
-    for index, paragraph in enumerate(paragraphs):
+    # Content and boilerplate are settled: only the doubtful lines can be neither.
+    for index in doubtful:
+        paragraph = paragraphs[index]
         body = bodies[index]
         if (
             verdicts[index].is_boilerplate
@@ -419,6 +447,20 @@ def classify(
         ):
             verdicts[index] = BoilerplateVerdict(True, "a site header line above the headline")
     return verdicts
+
+
+def _prepare(paragraphs: Sequence[Segment]) -> tuple[list[str], Sequence[int]]:
+    """Each paragraph's body, and the indexes of the lines classify must judge, in order.
+
+    Here all of them. The C accelerator makes the same bodies and leaves out the lines it
+    proves to be plain prose (no ``line_reason``, no related-links heading, running text): two
+    paragraphs in three of a release, whose tests here (strips, four regexes, a lowercased
+    copy, a word count) cost most of classify.
+    """
+    if _NATIVE is not None:
+        prepared: tuple[list[str], list[int]] = _NATIVE.prepare(paragraphs, _link_texts)
+        return prepared
+    return [_paragraph_body(paragraph) for paragraph in paragraphs], range(len(paragraphs))
 
 
 def line_reason(body: str) -> str:
@@ -462,14 +504,17 @@ def _next_to_boilerplate(index: int, verdicts: Sequence[BoilerplateVerdict]) -> 
     )
 
 
-def _mark_related_blocks(bodies: Sequence[str], verdicts: list[BoilerplateVerdict]) -> None:
-    index = 0
-    while index < len(bodies):
-        if not is_related_heading(bodies[index]):
-            index += 1
+def _mark_related_blocks(
+    bodies: Sequence[str], verdicts: list[BoilerplateVerdict], candidates: Sequence[int]
+) -> None:
+    """Mark each related-links heading and the headline links under it. Only the lines of
+    ``candidates`` (in order) can be headings; any line can be a headline link."""
+    block_end = 0
+    for start in candidates:
+        if start < block_end or not is_related_heading(bodies[start]):
             continue
-        verdicts[index] = BoilerplateVerdict(True, "a related-links heading")
-        index += 1
+        verdicts[start] = BoilerplateVerdict(True, "a related-links heading")
+        index = start + 1
         while index < len(bodies):
             if verdicts[index].is_boilerplate:
                 index += 1
@@ -480,6 +525,7 @@ def _mark_related_blocks(bodies: Sequence[str], verdicts: list[BoilerplateVerdic
                 True, "a headline link under a related-links block"
             )
             index += 1
+        block_end = index
 
 
 def _in_short_run(

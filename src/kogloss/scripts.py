@@ -9,6 +9,11 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from kogloss import _native
+
+# The compiled letter count (see script_profile), or None: the regular expressions count.
+_NATIVE = _native.load("scripts")
+
 HANGUL_CHARS = "\uac00-\ud7a3\u1100-\u11ff\u3130-\u318f\ua960-\ua97f\ud7b0-\ud7ff"
 HAN_CHARS = "\u4e00-\u9fff\u3400-\u4dbf\uf900-\ufaff"
 LATIN_CHARS = "A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u1e00-\u1eff"
@@ -64,8 +69,12 @@ def script_profile(text: str) -> ScriptProfile:
     """Count letters per script.
 
     ASCII letters are counted in C with ``bytes.translate``; only the (usually few) non-ASCII
-    characters go through the per-script regular expressions.
+    characters go through the per-script regular expressions. The C accelerator counts the
+    same in one pass over the characters (documents are profiled whole: 10 MB for a thousand
+    releases).
     """
+    if _NATIVE is not None:
+        return ScriptProfile._make(_NATIVE.script_counts(text))
     data = text.encode("utf-8", "surrogatepass")  # a str may hold lone surrogates
     without_letters = data.translate(None, _ASCII_LETTERS)
     ascii_letters = len(data) - len(without_letters)
