@@ -18,14 +18,22 @@ static const Py_UCS4 wide_bullets[] = {0x00B0, 0x3147, 0x25CB, 0x25CF, 0x2022, 0
                                        0x25B7, 0x25BA, 0x2023, 0x2219, 0x00B7, 0x203B,
                                        0x2013, 0x2014};
 
+/* Hangul letters LIST_MARKER takes in parentheses, as in (가): 가나다라마바사아자차카타파하. */
+static const Py_UCS4 hangul_item_letters[] = {0xAC00, 0xB098, 0xB2E4, 0xB77C, 0xB9C8,
+                                              0xBC14, 0xC0AC, 0xC544, 0xC790, 0xCC28,
+                                              0xCE74, 0xD0C0, 0xD30C, 0xD558};
+
+/* Whether `ch` is one of the `count` characters of `list`. */
 static int
-is_wide_bullet(Py_UCS4 ch)
+one_of(Py_UCS4 ch, const Py_UCS4 *list, size_t count)
 {
-    for (size_t i = 0; i < sizeof(wide_bullets) / sizeof(wide_bullets[0]); i++)
-        if (wide_bullets[i] == ch)
+    for (size_t i = 0; i < count; i++)
+        if (list[i] == ch)
             return 1;
     return 0;
 }
+
+#define ONE_OF(ch, list) one_of((ch), (list), sizeof(list) / sizeof((list)[0]))
 
 /* Characters other than ASCII and white space whose case fold is themselves: Hangul
  * syllables, curly quotes, the ellipsis and the bullets. */
@@ -33,7 +41,7 @@ static int
 folds_to_itself(Py_UCS4 ch)
 {
     return (ch >= 0xAC00 && ch <= 0xD7A3) || ch == 0x2018 || ch == 0x2019 || ch == 0x201C ||
-           ch == 0x201D || ch == 0x2026 || is_wide_bullet(ch);
+           ch == 0x201D || ch == 0x2026 || ONE_OF(ch, wide_bullets);
 }
 
 /* A space LIST_MARKER takes before and after a marker: [ \t\u00a0\u3000]. */
@@ -49,23 +57,11 @@ is_hangul_syllable(Py_UCS4 ch)
     return ch >= 0xAC00 && ch <= 0xD7A3;
 }
 
-/* Hangul letters LIST_MARKER takes in parentheses, as in (가). */
-static int
-is_hangul_item_letter(Py_UCS4 ch)
-{
-    static const Py_UCS4 letters[] = {0xAC00, 0xB098, 0xB2E4, 0xB77C, 0xB9C8, 0xBC14, 0xC0AC,
-                                      0xC544, 0xC790, 0xCC28, 0xCE74, 0xD0C0, 0xD30C, 0xD558};
-    for (size_t i = 0; i < sizeof(letters) / sizeof(letters[0]); i++)
-        if (letters[i] == ch)
-            return 1;
-    return 0;
-}
-
 /* The bullets LIST_MARKER takes before a space or a Hangul syllable. */
 static int
 is_bullet(Py_UCS4 ch)
 {
-    return ch == '*' || ch == '-' || (ch >= 128 && is_wide_bullet(ch));
+    return ch == '*' || ch == '-' || (ch >= 128 && ONE_OF(ch, wide_bullets));
 }
 
 /* The character at `i`, or 0 past the end (0 is no space, digit or letter). */
@@ -115,7 +111,7 @@ marker_item_end(int kind, const void *data, Py_ssize_t length, Py_ssize_t i)
         Py_ssize_t digits = run_of(kind, data, length, i + 1, 3, is_ascii_digit);
         if (digits > 0 && at(kind, data, length, digits) == ')')
             end = digits + 1;
-        else if ((next < 128 && Py_ISALPHA(next)) || is_hangul_item_letter(next))
+        else if ((next < 128 && Py_ISALPHA(next)) || ONE_OF(next, hangul_item_letters))
             end = at(kind, data, length, i + 2) == ')' ? i + 3 : -1;
     }
     else if (ch >= 'a' && ch <= 'z' && (next == '.' || next == ')')) /* [a-z][.)] */
