@@ -17,6 +17,11 @@ SAMPLES = ROOT / "samples"
 DATA = ROOT / "tests" / "data"
 APA_SEED = SAMPLES / "apa_interview_ambassador_azerbaijan.txt"
 MOFA_SEED = SAMPLES / "mofa_central_asia_forum_bishkek.txt"
+# The real releases tests read: the samples (the two seeds among them), the test data, and the
+# shared seed folder where a checkout sits beside it (a CI checkout has none).
+REAL_FOLDERS = [
+    folder for folder in (SAMPLES, DATA, ROOT.parent / "shared" / "seeds") if folder.is_dir()
+]
 
 _CACHE = tempfile.mkdtemp(prefix="kogloss-test-cache-")
 os.environ["KOGLOSS_CACHE_DIR"] = _CACHE

@@ -20,13 +20,12 @@ from hypothesis import strategies as st
 from kogloss import _native, boilerplate
 from kogloss.document import collect_paths, document_from_text, load_document
 from kogloss.segment import Segment, paragraphs
-from tests.conftest import DATA, ROOT, SAMPLES
+from tests.conftest import REAL_FOLDERS
 
 NATIVE = _native.load("boilerplate")
 pytestmark = pytest.mark.skipif(
     NATIVE is None, reason="kogloss._native.boilerplate is not built (or KOGLOSS_PURE_PYTHON)"
 )
-SEEDS = ROOT.parent / "shared" / "seeds"
 
 FRAGMENTS = [
     "The Ministry of Foreign Affairs said on Monday that the forum would be held in Bishkek.",
@@ -215,9 +214,8 @@ def test_native_lines_called_plain_are_plain_prose_at_the_edges() -> None:
 
 
 def _real_files() -> Iterator[Path]:
-    for directory in (SAMPLES, DATA, SEEDS):
-        if directory.is_dir():
-            yield from (Path(path) for path in collect_paths([str(directory)]))
+    for directory in REAL_FOLDERS:
+        yield from (Path(path) for path in collect_paths([str(directory)]))
 
 
 def test_native_verdicts_equal_the_python_ones_on_the_real_files() -> None:

@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from kogloss._native import load
 from kogloss.check.variants import _python_run_tally, _python_runs
 from kogloss.document import collect_paths, load_document
-from tests.conftest import DATA, ROOT, SAMPLES
+from tests.conftest import REAL_FOLDERS
 
 native = load("runs")
 pytestmark = pytest.mark.skipif(
@@ -91,7 +91,7 @@ def test_examples_of_each_width(text: str) -> None:
             assert native.tally(variant, *spans) == _python_run_tally(variant, *spans)
 
 
-REAL_FILES = collect_paths([str(SAMPLES), str(DATA), str(ROOT.parent / "shared" / "seeds")])
+REAL_FILES = collect_paths([str(folder) for folder in REAL_FOLDERS])
 
 
 @pytest.mark.parametrize("path", REAL_FILES)

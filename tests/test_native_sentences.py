@@ -18,7 +18,7 @@ from kogloss import segment
 from kogloss._native import load
 from kogloss.document import collect_paths, load_document
 from kogloss.errors import InputError
-from tests.conftest import DATA, ROOT, SAMPLES
+from tests.conftest import REAL_FOLDERS
 
 native = load("sentences")
 pytestmark = pytest.mark.skipif(
@@ -90,7 +90,7 @@ def test_sentence_spans_of_any_bounds_as_in_python(text: str, data: st.DataObjec
 
 
 def test_real_files_as_in_python() -> None:
-    paths = collect_paths([str(SAMPLES), str(DATA), str(ROOT.parent / "shared" / "seeds")])
+    paths = collect_paths([str(folder) for folder in REAL_FOLDERS])
     checked = 0
     for path in paths:
         try:

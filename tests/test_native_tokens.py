@@ -27,7 +27,7 @@ from kogloss.check.acronyms import (
 from kogloss.check.context import CheckContext
 from kogloss.check.repetition import _doubled_word_starts
 from kogloss.document import collect_paths, load_document
-from tests.conftest import DATA, ROOT, SAMPLES
+from tests.conftest import REAL_FOLDERS
 
 tokens = load("tokens")
 needs_tokens = pytest.mark.skipif(
@@ -67,10 +67,8 @@ TEXTS = (
     | CHARACTERS
 )
 
-_REAL_FOLDERS = [SAMPLES, DATA, ROOT.parent / "shared" / "seeds"]
 REAL_TEXTS = [
-    load_document(path).text
-    for path in collect_paths([str(folder) for folder in _REAL_FOLDERS if folder.is_dir()])
+    load_document(path).text for path in collect_paths([str(folder) for folder in REAL_FOLDERS])
 ]
 
 

@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 from kogloss import _native, scripts
 from kogloss.document import collect_paths, load_document
 from kogloss.segment import paragraphs
-from tests.conftest import DATA, ROOT, SAMPLES
+from tests.conftest import REAL_FOLDERS
 
 NATIVE = _native.load("scripts")
 pytestmark = pytest.mark.skipif(
@@ -66,8 +66,7 @@ def test_native_profile_equals_the_python_one_on_every_code_point() -> None:
 
 
 def _real_texts() -> Iterator[str]:
-    folders = [SAMPLES, DATA, ROOT.parent / "shared" / "seeds"]
-    for path in collect_paths([str(folder) for folder in folders if folder.is_dir()]):
+    for path in collect_paths([str(folder) for folder in REAL_FOLDERS]):
         document = load_document(path)
         yield document.text
         yield from (paragraph.text for paragraph in paragraphs(document))
