@@ -18,7 +18,7 @@ from kogloss.check import CheckSettings, check_documents
 from kogloss.check import store as store_module
 from kogloss.check.store import FindingStore
 from kogloss.document import load_document
-from kogloss.findings import Finding, sort_findings
+from kogloss.findings import Finding, Severity, sort_findings
 from kogloss.report import render, write_report
 from kogloss.report.jsonstream import write_array
 
@@ -70,26 +70,109 @@ def test_sarif_streamed_from_a_one_pass_iterator_lists_its_rules_first() -> None
         assert (region["startLine"], region["startColumn"]) == (finding.line, finding.column)
 
 
-@pytest.mark.parametrize("spill_bytes", [1, store_module.SPILL_BYTES])
+@pytest.mark.parametrize("held", [0, 10, store_module.HELD_FINDINGS])
 def test_the_store_gives_the_global_sort_order_in_memory_or_spilled(
-    monkeypatch: pytest.MonkeyPatch, spill_bytes: int
+    monkeypatch: pytest.MonkeyPatch, held: int
 ) -> None:
-    monkeypatch.setattr(store_module, "SPILL_BYTES", spill_bytes)
+    monkeypatch.setattr(store_module, "HELD_FINDINGS", held)
     findings = _seed_findings()
     assert len({finding.path for finding in findings}) == 2
     store = FindingStore()
-    # Added out of order and in pieces, as a run's two passes and the bilingual rules do.
-    store.add(reversed(findings[::2]))
-    store.add(findings[1::2])
-    assert store._file._rolled == (spill_bytes == 1)  # type: ignore[attr-defined]
-    assert list(store) == sort_findings(list(reversed(findings[::2])) + findings[1::2])
+    # Added out of order and in pieces, as a run's two passes and the bilingual rules do; in
+    # pieces of 7, a store that spills past 10 ends with findings both spilled and held.
+    added = list(reversed(findings[::2])) + findings[1::2]
+    for start in range(0, len(added), 7):
+        store.add(added[start : start + 7])
+    assert store.spilled == (held < len(findings))
+    assert list(store) == sort_findings(added)
     assert list(store) == findings
     assert len(store) == len(findings)
     assert store.rule_ids == {finding.rule for finding in findings}
     path = findings[0].path
-    assert store.for_path(path) == [
-        finding
-        for finding in list(reversed(findings[::2])) + findings[1::2]
-        if finding.path == path
-    ]
+    assert store.for_path(path) == [finding for finding in added if finding.path == path]
     assert store.for_path("elsewhere.txt") == []
+
+
+_texts = st.text(alphabet='aZ 한"\\/\n\t\x00\x1f\u2028\ud800:é', max_size=8)
+_findings = st.builds(
+    Finding,
+    path=_texts,
+    line=st.integers(min_value=1, max_value=10**6),
+    column=st.integers(min_value=1, max_value=10**6),
+    end_line=st.integers(min_value=1, max_value=10**6),
+    end_column=st.integers(min_value=1, max_value=10**6),
+    rule=st.sampled_from(["boilerplate", "near-variant", "glossary-variant", "no-such-rule"]),
+    severity=st.sampled_from(list(Severity)),
+    message=_texts,
+    suggestion=st.none() | _texts,
+    data=st.dictionaries(st.text(max_size=3), json_values, max_size=3),
+)
+
+
+@given(st.lists(_findings, max_size=5))
+def test_json_findings_are_written_as_one_dump_of_the_payload(findings: list[Finding]) -> None:
+    payload = {"findings": [finding.to_dict() for finding in findings], "files": 1}
+    expected = json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
+    assert render(findings, "json", extra={"files": 1}) == expected
+
+
+@given(st.lists(_findings, max_size=5))
+def test_sarif_results_are_written_as_json_dumps_writes_them(findings: list[Finding]) -> None:
+    text = render(findings, "sarif")
+    log = json.loads(text)
+    assert text == json.dumps(log, ensure_ascii=False, indent=2) + "\n"
+    rules = log["runs"][0]["tool"]["driver"]["rules"]
+    index = {rule["id"]: position for position, rule in enumerate(rules)}
+    expected = []
+    for finding in findings:
+        region = {
+            "startLine": finding.line,
+            "startColumn": finding.column,
+            "endLine": finding.end_line,
+            "endColumn": finding.end_column,
+        }
+        location = {"artifactLocation": {"uri": finding.path.replace("\\", "/")}, "region": region}
+        result = {
+            "ruleId": finding.rule,
+            "ruleIndex": index[finding.rule],
+            "level": {"info": "note"}.get(str(finding.severity), str(finding.severity)),
+            "message": {"text": finding.message},
+            "locations": [{"physicalLocation": location}],
+        }
+        if finding.suggestion is not None:
+            result["properties"] = {"suggestion": finding.suggestion}
+        expected.append(result)
+    # Compared as text: the keys' order matters too.
+    assert json.dumps(log["runs"][0]["results"]) == json.dumps(expected)
+
+
+@given(st.lists(_findings, max_size=5), st.booleans())
+def test_text_lines_are_written_in_batches_as_one_by_one(
+    findings: list[Finding], color: bool
+) -> None:
+    from kogloss.report.text import format_line
+
+    expected = ""
+    for position, finding in enumerate(findings):
+        if color and position and finding.path != findings[position - 1].path:
+            expected += "\n"
+        expected += format_line(finding, color) + "\n"
+    if color:
+        count = len(findings)
+        noun = "finding" if count == 1 else "findings"
+        files = len({finding.path for finding in findings})
+        expected += f"\033[1m{count} {noun} in {files} file(s)\033[0m\n"
+    assert render(findings, "text", color=color) == expected
+
+
+@pytest.mark.parametrize("output_format", ["text", "json", "sarif"])
+def test_reports_written_in_small_batches_are_the_same(
+    monkeypatch: pytest.MonkeyPatch, output_format: str
+) -> None:
+    from kogloss.report import jsonstream, text
+
+    findings = _seed_findings()
+    whole = render(findings, output_format)
+    monkeypatch.setattr(jsonstream, "BATCH", 2)
+    monkeypatch.setattr(text, "_BATCH", 2)
+    assert render(findings, output_format) == whole

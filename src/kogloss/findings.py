@@ -28,6 +28,10 @@ class Severity(IntEnum):
         return self.name.lower()
 
 
+# str(severity) as a dict lookup: the reports name a severity on every line they write.
+SEVERITY_NAMES = {level: str(level) for level in Severity}
+
+
 @dataclass(frozen=True, slots=True)
 class Finding:
     """One thing a rule found, at a span of one file.

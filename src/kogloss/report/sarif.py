@@ -7,11 +7,12 @@ finding after Hangul lands on the right character in GitHub's view.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from json.encoder import encode_basestring
 from typing import Any, TextIO
 
 from kogloss import __version__
 from kogloss.findings import Finding, Severity
-from kogloss.report.jsonstream import dumps_indented, write_array
+from kogloss.report.jsonstream import dumps_indented, write_rendered
 from kogloss.rules import rule_info
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -31,29 +32,32 @@ def _rule_descriptor(rule_id: str) -> dict[str, Any]:
     return descriptor
 
 
-def _result(finding: Finding, rule_index: int) -> dict[str, Any]:
-    result: dict[str, Any] = {
-        "ruleId": finding.rule,
-        "ruleIndex": rule_index,
-        "level": _LEVELS[finding.severity],
-        "message": {"text": finding.message},
-        "locations": [
-            {
-                "physicalLocation": {
-                    "artifactLocation": {"uri": finding.path.replace("\\", "/")},
-                    "region": {
-                        "startLine": finding.line,
-                        "startColumn": finding.column,
-                        "endLine": finding.end_line,
-                        "endColumn": finding.end_column,
-                    },
-                }
-            }
-        ],
-    }
+# A result sits at depth 4 (in runs[0].results); _P[k] starts a line k levels inside it.
+_P = ["\n" + "  " * (4 + level) for level in range(6)]
+
+
+def _result(finding: Finding, rule_index: int) -> str:
+    """The SARIF result of a finding as ``dumps_indented(result, 4)`` writes it, put together
+    directly: ``json.dumps`` with ``indent`` runs the encoder in Python (0.2 s for 12,000
+    findings); the strings go through the encoder's own (C) string function."""
+    p0, p1, p2, p3, p4, p5 = _P
+    uri = encode_basestring(finding.path.replace("\\", "/"))
+    text = (
+        f'{{{p1}"ruleId": {encode_basestring(finding.rule)},'
+        f'{p1}"ruleIndex": {rule_index},'
+        f'{p1}"level": "{_LEVELS[finding.severity]}",'
+        f'{p1}"message": {{{p2}"text": {encode_basestring(finding.message)}{p1}}},'
+        f'{p1}"locations": [{p2}{{{p3}"physicalLocation": {{'
+        f'{p4}"artifactLocation": {{{p5}"uri": {uri}{p4}}},'
+        f'{p4}"region": {{{p5}"startLine": {finding.line},{p5}"startColumn": {finding.column},'
+        f'{p5}"endLine": {finding.end_line},{p5}"endColumn": {finding.end_column}{p4}}}'
+        f"{p3}}}{p2}}}{p1}]"
+    )
     if finding.suggestion is not None:
-        result["properties"] = {"suggestion": finding.suggestion}
-    return result
+        text += (
+            f',{p1}"properties": {{{p2}"suggestion": {encode_basestring(finding.suggestion)}{p1}}}'
+        )
+    return text + p0 + "}"
 
 
 def _run_header(rule_ids: list[str]) -> dict[str, Any]:
@@ -84,5 +88,5 @@ def write_sarif(findings: Iterable[Finding], stream: TextIO, rule_ids: Iterable[
     index = {rule_id: position for position, rule_id in enumerate(ordered)}
     head, tail = dumps_indented(_run_header(ordered), 0).rsplit(_EMPTY_RESULTS, 1)
     stream.write(head + '"results": ')
-    write_array((_result(finding, index[finding.rule]) for finding in findings), stream, 3)
+    write_rendered((_result(finding, index[finding.rule]) for finding in findings), stream, 3)
     stream.write(tail + "\n")

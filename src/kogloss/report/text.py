@@ -5,17 +5,20 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TextIO
 
-from kogloss.findings import Finding, Severity
+from kogloss.findings import SEVERITY_NAMES, Finding, Severity
 
 _COLORS = {Severity.ERROR: "\033[31m", Severity.WARNING: "\033[33m", Severity.INFO: "\033[36m"}
 _BOLD = "\033[1m"
 _DIM = "\033[2m"
 _RESET = "\033[0m"
+# Lines written to the stream at once: one write per finding cost a system call per line
+# where standard output is unbuffered (PYTHONUNBUFFERED, -u).
+_BATCH = 512
 
 
 def format_line(finding: Finding, color: bool = False) -> str:
     location = f"{finding.path}:{finding.line}:{finding.column}:"
-    severity = str(finding.severity)
+    severity = SEVERITY_NAMES[finding.severity]
     rule = finding.rule
     if color:
         location = f"{_BOLD}{location}{_RESET}"
@@ -32,13 +35,20 @@ def write_text(findings: Iterable[Finding], stream: TextIO, color: bool = False)
     count = 0
     paths: set[str] = set()
     previous_path = None
+    lines: list[str] = []
     for finding in findings:
-        if color and previous_path is not None and finding.path != previous_path:
-            stream.write("\n")
-        paths.add(finding.path)
-        previous_path = finding.path
+        if finding.path != previous_path:
+            if color and previous_path is not None:
+                lines.append("")
+            paths.add(finding.path)
+            previous_path = finding.path
         count += 1
-        stream.write(format_line(finding, color) + "\n")
+        lines.append(format_line(finding, color))
+        if len(lines) >= _BATCH:
+            stream.write("\n".join(lines) + "\n")
+            lines.clear()
+    if lines:
+        stream.write("\n".join(lines) + "\n")
     if color:
         noun = "finding" if count == 1 else "findings"
         stream.write(f"{_BOLD}{count} {noun} in {len(paths)} file(s){_RESET}\n")
