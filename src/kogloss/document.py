@@ -16,10 +16,8 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from fnmatch import fnmatch
-from pathlib import Path
 
 from kogloss.errors import InputError
-from kogloss.htmltext import extract_html_text
 
 DEFAULT_MAX_BYTES = 16 * 1024 * 1024
 DEFAULT_INCLUDE = ("*.txt", "*.md", "*.markdown", "*.html", "*.htm")
@@ -146,13 +144,18 @@ def document_from_text(text: str, path: str = "<text>", kind: str = "text") -> D
     """A Document from a string already in memory (the entry point for library users)."""
     text = normalize_text(text)
     if kind == "html":
+        from kogloss.htmltext import extract_html_text  # the HTML parser: for web pages only
+
         extracted, offsets = extract_html_text(text)
         return Document(path, extracted, kind=kind, source=text, source_offsets=offsets)
     return Document(path, text, kind=kind)
 
 
 def kind_for_path(path: str) -> str:
-    suffix = Path(path).suffix.lower()
+    # what Path(path).suffix gives, without importing pathlib (and urllib, ipaddress)
+    name = os.path.basename(path)
+    dot = name.rfind(".")
+    suffix = name[dot:].lower() if 0 < dot < len(name) - 1 else ""
     if suffix in _HTML_SUFFIXES:
         return "html"
     if suffix in _MARKDOWN_SUFFIXES:
@@ -360,6 +363,8 @@ def collect_paths(
             _add(found, seen, STDIN_PATH)
             continue
         if any(char in given for char in "*?[") and not os.path.exists(given):
+            from pathlib import Path  # only a glob pattern needs it
+
             matches = sorted(str(path) for path in Path().glob(given) if path.is_file())
             if not matches:
                 raise InputError(given, "no files match this pattern")

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import tempfile
 from collections.abc import Iterator
 from typing import TextIO
 
@@ -16,6 +15,8 @@ def atomic_writer(path: str, encoding: str = "utf-8") -> Iterator[TextIO]:
     Reports of big runs are written as they are produced rather than built in memory; the old
     file stays whole on any failure, and its permission bits are kept when it already exists.
     """
+    import tempfile  # 3 ms of start-up (random, shutil, bz2, lzma) that a run writing no file skips
+
     directory = os.path.dirname(os.path.abspath(path))
     mode = None
     with contextlib.suppress(FileNotFoundError):

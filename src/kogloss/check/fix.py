@@ -10,7 +10,6 @@ atomic rename, so it is never half-written.
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -69,6 +68,8 @@ def apply_fixes(document: Document, findings: Sequence[Finding]) -> FixResult:
 
 
 def unified_diff(path: str, before: str, after: str) -> str:
+    import difflib  # only --diff shows one
+
     lines = difflib.unified_diff(
         before.splitlines(keepends=True),
         after.splitlines(keepends=True),

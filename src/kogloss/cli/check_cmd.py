@@ -7,7 +7,6 @@ import sys
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
 import click
@@ -180,7 +179,12 @@ def _write(
 def _config(config_path: str | None, no_config: bool, verbose: bool) -> Config:
     if no_config:
         return Config()
-    path = Path(config_path) if config_path else find_config()
+    if config_path:
+        from pathlib import Path  # not imported by a run that finds no config
+
+        path: Path | None = Path(config_path)
+    else:
+        path = find_config()
     if path is None:
         return Config()
     if verbose:

@@ -5,15 +5,20 @@ The names exported here are a contract with the check and extract work (see docs
 
 from __future__ import annotations
 
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 from kogloss.glossary.files import load_glossary
 from kogloss.glossary.index import TermIndex, TermMatch
 from kogloss.glossary.model import Entry, Glossary, Variant
 
+if TYPE_CHECKING:
+    from pathlib import Path
+
 
 def default_glossary_path() -> Path:
     """The reviewed glossary shipped inside the package (``kogloss/data/glossary``)."""
+    from pathlib import Path  # not imported by a run that names its glossary
+
     return Path(__file__).resolve().parent.parent / "data" / "glossary"
 
 

@@ -7,12 +7,15 @@ cache never imports PyYAML, its composer or the schema checks: 10 ms of every ``
 from __future__ import annotations
 
 import os
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 from kogloss.document import _decode_error
 from kogloss.errors import InputError
 from kogloss.glossary.cache import cached_entries
 from kogloss.glossary.model import Entry, Glossary
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 GLOSSARY_SUFFIXES = (".yaml", ".yml")
 MAX_GLOSSARY_BYTES = 32 * 1024 * 1024
