@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import threading
 import unicodedata
 from pathlib import Path
 
@@ -9,7 +11,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kogloss.document import Position, collect_paths, document_from_text, load_document
+from kogloss.document import (
+    Position,
+    _read_to_end,
+    collect_paths,
+    document_from_text,
+    load_document,
+)
 from kogloss.errors import InputError
 from tests.conftest import MOFA_SEED, SAMPLES
 
@@ -174,6 +182,34 @@ def test_missing_file_and_oversized_file(tmp_path: Path) -> None:
     path = _write(tmp_path, "big.txt", b"The Forum was held in Bishkek.\n" * 100)
     with pytest.raises(InputError, match=r"over the 1\.0 KiB limit"):
         load_document(path, max_bytes=1024)
+
+
+def test_a_directory_and_a_pipe_read_as_files_are_read(tmp_path: Path) -> None:
+    with pytest.raises(InputError, match="is a directory"):
+        load_document(str(tmp_path))
+    # A pipe's size is 0 and it arrives in pieces: read to its end, up to the limit.
+    data = ("The Forum was held in Bishkek. " * 5000 + "\n").encode()
+    reader, writer = os.pipe()
+    feeder = threading.Thread(target=lambda: (os.write(writer, data), os.close(writer)))
+    feeder.start()
+    try:
+        assert _read_to_end(reader, 1, len(data) + 1) == data
+    finally:
+        feeder.join()
+        os.close(reader)
+    reader, writer = os.pipe()
+    os.write(writer, data[:5000])
+    os.close(writer)
+    assert _read_to_end(reader, 1, 1000) == data[:1000]
+    os.close(reader)
+    fifo = tmp_path / "fifo.txt"
+    os.mkfifo(fifo)
+    feeder = threading.Thread(target=lambda: fifo.write_bytes(data))
+    feeder.start()
+    try:
+        assert load_document(str(fifo)).text == data.decode()
+    finally:
+        feeder.join()
 
 
 def test_explicit_encoding_overrides_detection(tmp_path: Path) -> None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import os
+import stat
 import sys
 import unicodedata
 from collections.abc import Iterable, Sequence
@@ -63,11 +64,15 @@ class Document:
     kind: str = "text"
     source: str | None = None
     source_offsets: Sequence[int] | None = None
-    _line_starts: list[int] = field(default_factory=list, repr=False)
+    # Where each line of the source starts: worked out when a position is first asked for (a
+    # document without findings never needs it; 10 us a release).
+    _line_starts: list[int] = field(default_factory=list, init=False, repr=False, compare=False)
 
-    def __post_init__(self) -> None:
-        reference = self.source if self.source is not None else self.text
-        self._line_starts = _line_starts(reference)
+    def _starts(self) -> list[int]:
+        starts = self._line_starts
+        if not starts:
+            starts = self._line_starts = _line_starts(self.source_text)
+        return starts
 
     @property
     def source_text(self) -> str:
@@ -101,7 +106,7 @@ class Document:
         if end <= 0:
             return line, column, line, column
         last = self.source_offset(end - 1)
-        starts = self._line_starts
+        starts = self._starts()
         line_start = starts[line - 1]
         if line_start <= last and (line == len(starts) or last < starts[line]):
             return line, column, line, last - line_start + 2
@@ -110,8 +115,9 @@ class Document:
 
     def _line_column(self, offset: int) -> tuple[int, int]:
         source_offset = self.source_offset(offset)
-        line_index = bisect.bisect_right(self._line_starts, source_offset) - 1
-        return line_index + 1, source_offset - self._line_starts[line_index] + 1
+        starts = self._starts()
+        line_index = bisect.bisect_right(starts, source_offset) - 1
+        return line_index + 1, source_offset - starts[line_index] + 1
 
     def line_of(self, offset: int) -> str:
         """The source line holding ``offset`` (for messages and context)."""
@@ -198,13 +204,14 @@ def _blank(text: str) -> bool:
 
 def _read_bytes(path: str, max_bytes: int) -> bytes:
     try:
-        size = os.stat(path).st_size
+        status = os.stat(path)
     except FileNotFoundError:
         raise InputError(path, "no such file or directory") from None
     except OSError as error:
         raise InputError(path, f"cannot read: {error.strerror or error}") from None
-    if os.path.isdir(path):
+    if stat.S_ISDIR(status.st_mode):
         raise InputError(path, "is a directory")
+    size = status.st_size
     if size > max_bytes:
         raise InputError(
             path,
@@ -212,15 +219,32 @@ def _read_bytes(path: str, max_bytes: int) -> bytes:
             "(raise it with --max-bytes)",
         )
     try:
-        with open(path, "rb") as handle:
-            # read(max_bytes + 1) would allocate the whole limit (16 MiB) for every file: ask
-            # for the size stat gave, plus a byte to notice a file that grew (or a pipe).
-            data = handle.read(size + 1)
-            if len(data) > size:
-                data += handle.read(max_bytes + 1 - len(data))
-            return data
+        # A file descriptor rather than a file object: a third of the cost of reading a
+        # 10 KB release went on making and closing the buffered reader.
+        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_BINARY", 0))
+        try:
+            return _read_to_end(descriptor, size + 1, max_bytes + 1)
+        finally:
+            os.close(descriptor)
     except OSError as error:
         raise InputError(path, f"cannot read: {error.strerror or error}") from None
+
+
+def _read_to_end(descriptor: int, first: int, limit: int) -> bytes:
+    """The file's bytes to its end, at most ``limit`` of them. Asking for ``limit`` at once
+    would allocate the whole limit (16 MiB) for every file: the first read asks for ``first``
+    (the size stat gave, plus a byte to notice a file that grew, or a pipe)."""
+    chunks = []
+    total = 0
+    ask = first
+    while total < limit:
+        chunk = os.read(descriptor, min(ask, limit - total))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        total += len(chunk)
+        ask = 1 << 16
+    return chunks[0] if len(chunks) == 1 else b"".join(chunks)
 
 
 def _human_size(size: int) -> str:
