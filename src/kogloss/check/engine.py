@@ -107,11 +107,14 @@ class Checker:
         if not findings:
             return findings
         suppressions = parse_suppressions(document, self._known)
+        severities = self.settings.severities
+        if not (severities or suppressions.by_line or suppressions.directive_lines):
+            return findings  # nothing to drop or change: the usual case
         kept = []
         for finding in findings:
             if suppressions.covers(finding):
                 continue
-            severity = self.settings.severities.get(finding.rule)
+            severity = severities.get(finding.rule)
             if severity is not None and severity != finding.severity:
                 finding = dataclasses.replace(finding, severity=severity)
             kept.append(finding)
