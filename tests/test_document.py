@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import threading
 import unicodedata
+from fnmatch import fnmatch
 from pathlib import Path
 
 import pytest
@@ -13,6 +14,7 @@ from hypothesis import strategies as st
 
 from kogloss.document import (
     Position,
+    _any_of,
     _read_to_end,
     collect_paths,
     document_from_text,
@@ -233,3 +235,15 @@ def test_collect_paths_walks_directories_with_globs(tmp_path: Path) -> None:
     assert [Path(path).name for path in only_md] == ["two.md"]
     with pytest.raises(InputError, match="no files matching"):
         collect_paths([str(tmp_path)], include=["*.html"])
+
+
+@given(
+    st.lists(
+        st.sampled_from(["*.txt", "*.md", "*.HTML", "a?c", "[a-c]*", "[!x]*", "*", "x*y*z"]),
+        max_size=4,
+    ),
+    st.text(alphabet="abcxyz.TXTmdhtl[]!*?-", max_size=8),
+)
+def test_the_include_matcher_is_fnmatch_over_every_pattern(patterns: list[str], name: str) -> None:
+    matches = _any_of(patterns)(os.path.normcase(name))
+    assert bool(matches) == any(fnmatch(name, pattern) for pattern in patterns)

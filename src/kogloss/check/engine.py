@@ -144,12 +144,13 @@ class Checker:
         """Check the documents ``load(source)`` gives for each source, in source order."""
         store = FindingStore()
         paths: list[str] = []
-        corpora = [rule.new_corpus(self.context) for rule in self.corpus_rules]
+        corpus_rules = self.corpus_rules
+        corpora = [rule.new_corpus(self.context) for rule in corpus_rules]
         with _Mapper(self, load, jobs) as mapper:
             for index, outcome in enumerate(mapper.first(sources)):
                 paths.append(outcome.path)
                 store.add(outcome.findings)
-                for rule, corpus in zip(self.corpus_rules, corpora, strict=True):
+                for rule, corpus in zip(corpus_rules, corpora, strict=True):
                     rule.add(corpus, index, Collected(outcome.path, outcome.collected[rule.id]))
                 if progress is not None:
                     progress(1)
