@@ -23,8 +23,16 @@ from kogloss.report import render, write_report
 from kogloss.report.jsonstream import write_array
 
 json_values = st.recursive(
-    st.none() | st.booleans() | st.integers() | st.text(alphabet='aZ 한"\\\n'),
-    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=3), inner),
+    st.none()
+    | st.booleans()
+    | st.integers()
+    | st.floats(allow_nan=False)
+    | st.text(alphabet='aZ 한"\\\n\x00\ud800'),
+    lambda inner: (
+        st.lists(inner, max_size=3)
+        | st.tuples(inner, inner)
+        | st.dictionaries(st.text(max_size=3) | st.integers(), inner)
+    ),
     max_leaves=12,
 )
 
