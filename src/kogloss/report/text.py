@@ -17,14 +17,16 @@ _BATCH = 512
 
 
 def format_line(finding: Finding, color: bool = False) -> str:
-    location = f"{finding.path}:{finding.line}:{finding.column}:"
     severity = SEVERITY_NAMES[finding.severity]
-    rule = finding.rule
     if color:
-        location = f"{_BOLD}{location}{_RESET}"
+        location = f"{_BOLD}{finding.path}:{finding.line}:{finding.column}:{_RESET}"
         severity = f"{_COLORS[finding.severity]}{severity}{_RESET}"
-        rule = f"{_DIM}{rule}{_RESET}"
-    line = f"{location} {severity} {rule} {finding.message}"
+        line = f"{location} {severity} {_DIM}{finding.rule}{_RESET} {finding.message}"
+    else:  # one f-string: the line of each of the ten thousand findings of a run
+        line = (
+            f"{finding.path}:{finding.line}:{finding.column}: {severity} {finding.rule} "
+            f"{finding.message}"
+        )
     if finding.suggestion is not None:
         line += f" (suggestion: {finding.suggestion})"
     return line
