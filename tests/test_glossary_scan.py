@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from kogloss._native import load
 from kogloss.document import collect_paths, load_document
-from kogloss.glossary import Entry, Variant, load_glossary
+from kogloss.glossary import Entry, Variant, index, load_glossary
 from kogloss.glossary.index import (
     PythonScanner,
     _english_key,
@@ -49,8 +49,8 @@ def _scanners(entries: list[Entry], probes: list[str] = ()) -> list[tuple[Python
     """(reference, compiled) for the case-folding keys and for the as-written ones, both
     looking out for the probes."""
     forms = _Forms()
-    for index, entry in enumerate(entries):
-        forms.add_entry(index, entry)
+    for number, entry in enumerate(entries):
+        forms.add_entry(number, entry)
     pairs = []
     for keys, folds_case in ((forms.english, True), (forms.as_written, False)):
         values = {key: _english_key(spellings) for key, spellings in keys.items()}
@@ -167,3 +167,23 @@ def test_corpus_documents_glossary_is_found_the_same(tmp_path: Path) -> None:
     pairs = _scanners(list(load_glossary(ROOT / "glossary").entries))
     for path in sorted(tmp_path.iterdir()):
         _assert_same(pairs, load_document(path).text, [])
+
+
+def test_a_glossary_too_large_for_the_table_is_searched_in_python(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The compiled table grows with keys times character classes: past its cap (128 MiB by
+    default) the index falls back to the pure Python scanner instead of failing."""
+    with pytest.raises(MemoryError, match="would pass 63 bytes"):
+        native.Scanner({"abc": (3, True, True, {"abc": (1,)}, ())}, max_table_bytes=63)
+
+    class Refusing:
+        @staticmethod
+        def Scanner(*args: object, **kwargs: object) -> None:
+            raise MemoryError("too large")
+
+    monkeypatch.setattr(index, "_native_scan", Refusing)
+    built = index.TermIndex(load_glossary(ROOT / "glossary"))
+    assert isinstance(built._english, PythonScanner)
+    found = built.search_english("peace on the Korean Peninsular and beyond")
+    assert [match.matched for match in found.of_kinds({"variant"})] == ["Korean Peninsular"]

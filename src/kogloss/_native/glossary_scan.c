@@ -24,7 +24,9 @@
  * right_bounded, by_spelling, otherwise), as index._english_key makes it. Probes are strings
  * whose presence anywhere in the text `search` reports (the literals that variant patterns
  * need, so that a pattern's regex runs only over the texts that hold its literal, with no
- * separate search of each text for each literal).
+ * separate search of each text for each literal). A table that would take more than
+ * max_table_bytes (128 MiB: some 40,000 entries like the benchmark's) raises MemoryError, and
+ * the index falls back to the pure Python scanner, whose memory grows with the keys alone.
  */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
@@ -49,6 +51,7 @@ typedef struct {
     int32_t *wide_class;  /* and their classes */
     Py_ssize_t wide_count;
     Py_ssize_t row_width; /* the classes, rounded up to an even number */
+    Py_ssize_t max_table_bytes; /* the most the table may take (MemoryError past it) */
     int32_t *delta;       /* delta[row + class], where a state's row is state * row_width:
                              the next state's row, plus 1 where a key ends there */
     int32_t *reported;    /* per state: the first state on its fail chain (itself included)
@@ -276,8 +279,11 @@ static int
 build_table(Scanner *self, Py_ssize_t states, const BuildEdge *edges, const int32_t *first)
 {
     Py_ssize_t width = self->row_width = self->class_count + (self->class_count & 1);
-    if ((double)states * (double)width >= (double)INT32_MAX) {
-        PyErr_SetString(PyExc_OverflowError, "too many keys for one automaton");
+    if ((double)states * (double)width >= (double)INT32_MAX ||
+        (double)states * (double)width * sizeof(int32_t) > (double)self->max_table_bytes) {
+        PyErr_Format(PyExc_MemoryError,
+                     "the transition table of %zd states and %zd classes would pass %zd bytes",
+                     states, width, self->max_table_bytes);
         return -1;
     }
     size_t cells = (size_t)states * (size_t)width;
@@ -336,12 +342,14 @@ build_table(Scanner *self, Py_ssize_t states, const BuildEdge *edges, const int3
 static int
 scanner_init(Scanner *self, PyObject *args, PyObject *kwargs)
 {
-    static char *keywords[] = {"values", "folds_case", "probes", NULL};
+    static char *keywords[] = {"values", "folds_case", "probes", "max_table_bytes", NULL};
     PyObject *mapping, *probes = NULL;
     int folds_case = 1;
-    if (!PyArg_ParseTupleAndKeywords(args, kwargs, "O!|pO:Scanner", keywords, &PyDict_Type,
-                                     &mapping, &folds_case, &probes))
+    Py_ssize_t max_table_bytes = (Py_ssize_t)128 << 20;
+    if (!PyArg_ParseTupleAndKeywords(args, kwargs, "O!|pOn:Scanner", keywords, &PyDict_Type,
+                                     &mapping, &folds_case, &probes, &max_table_bytes))
         return -1;
+    self->max_table_bytes = max_table_bytes;
     scanner_free_arrays(self);
     Py_CLEAR(self->values);
     self->folds_case = folds_case;

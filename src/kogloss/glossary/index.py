@@ -22,7 +22,7 @@ from collections import Counter
 from collections.abc import Callable, Collection, Hashable, Iterable, Iterator, Sequence
 from itertools import accumulate, chain, compress, count, islice, repeat
 from operator import and_, eq, ge, itemgetter, neg, not_
-from typing import NamedTuple, overload
+from typing import NamedTuple, Protocol, overload
 
 import ahocorasick
 
@@ -296,11 +296,11 @@ class TermIndex:
             for index, entry in enumerate(self.entries):
                 forms.add_entry(index, entry)
             probes, self._pattern_probes = _probes(forms.patterns)
-            self._english = _EnglishScanner(
-                {k: _english_key(v) for k, v in forms.english.items()}, probes=probes
+            self._english = _english_scanner(
+                {k: _english_key(v) for k, v in forms.english.items()}, True, probes
             )
-            self._as_written = _EnglishScanner(
-                {k: _english_key(v) for k, v in forms.as_written.items()}, folds_case=False
+            self._as_written = _english_scanner(
+                {k: _english_key(v) for k, v in forms.as_written.items()}, False, []
             )
             self._korean = _automaton({k: (len(k), tuple(v)) for k, v in forms.korean.items()})
         self._patterns = forms.patterns
@@ -675,9 +675,36 @@ def python_whitespace_runs(text: str) -> list[tuple[int, int]]:
 
 
 _native_scan = load("glossary_scan")
-# The compiled scanner where it was built: the raw hits (300,000 over 10 MB, 40% of them short
-# keys inside longer words) never reach Python.
-_EnglishScanner = PythonScanner if _native_scan is None else _native_scan.Scanner
+
+
+class _Scanner(Protocol):
+    """What an index asks of a scanner: PythonScanner, or the compiled one."""
+
+    def __len__(self) -> int: ...
+    def hits(self, text: str, lowered: str | None = None) -> list[_Candidate] | None: ...
+    def search(
+        self,
+        text: str,
+        lowered: str | None,
+        extra: list[_Candidate],
+        more: Callable[[tuple[int, ...]], list[_Candidate]] | None = None,
+    ) -> _Columns | None: ...
+
+
+def _english_scanner(
+    values: dict[str, _EnglishKey], folds_case: bool, probes: list[str]
+) -> _Scanner:
+    """The compiled scanner where it was built (the raw hits, 300,000 over 10 MB, 40% of them
+    short keys inside longer words, never reach Python), unless its table would be too large
+    for the glossary (MemoryError): then the pure Python one, slower but small."""
+    if _native_scan is not None:
+        try:
+            return _native_scan.Scanner(values, folds_case=folds_case, probes=probes)
+        except MemoryError:
+            pass
+    return PythonScanner(values, folds_case, probes)
+
+
 _whitespace_runs = python_whitespace_runs if _native_scan is None else _native_scan.whitespace_runs
 
 
