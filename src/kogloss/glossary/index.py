@@ -448,6 +448,8 @@ class TermIndex:
 
 # A text's chosen matches as columns: starts, ends, ranks.
 _Columns = tuple[Sequence[int], Sequence[int], Sequence[int]]
+# Given the numbers of the probes a scan saw, the candidates they let in (the patterns').
+_MoreCandidates = Callable[[tuple[int, ...]], list[_Candidate]]
 
 
 def _columns(chosen: list[_Candidate]) -> _Columns:
@@ -613,7 +615,7 @@ class PythonScanner:
         text: str,
         lowered: str | None,
         extra: list[_Candidate],
-        more: Callable[[tuple[int, ...]], list[_Candidate]] | None = None,
+        more: _MoreCandidates | None = None,
     ) -> _Columns:
         """The winners (``_outermost``) among the hits in ``text``, the ``extra`` candidates
         and those ``more`` gives for the numbers of the probes the text holds (as read: white
@@ -690,11 +692,7 @@ class _Scanner(Protocol):
     def __len__(self) -> int: ...
     def hits(self, text: str, lowered: str | None = None) -> list[_Candidate] | None: ...
     def search(
-        self,
-        text: str,
-        lowered: str | None,
-        extra: list[_Candidate],
-        more: Callable[[tuple[int, ...]], list[_Candidate]] | None = None,
+        self, text: str, lowered: str | None, extra: list[_Candidate], more: _MoreCandidates
     ) -> _Columns | None: ...
 
 
