@@ -173,14 +173,13 @@ def test_text_lines_are_written_in_batches_as_one_by_one(
     assert render(findings, "text", color=color) == expected
 
 
-@pytest.mark.parametrize("output_format", ["text", "json", "sarif"])
+@pytest.mark.parametrize("output_format", ["text", "json", "sarif", "github"])
 def test_reports_written_in_small_batches_are_the_same(
     monkeypatch: pytest.MonkeyPatch, output_format: str
 ) -> None:
-    from kogloss.report import jsonstream, text
+    from kogloss.report import batches
 
     findings = _seed_findings()
     whole = render(findings, output_format)
-    monkeypatch.setattr(jsonstream, "BATCH", 2)
-    monkeypatch.setattr(text, "_BATCH", 2)
+    monkeypatch.setattr(batches, "BATCH", 2)
     assert render(findings, output_format) == whole

@@ -6,6 +6,7 @@ from collections.abc import Iterable
 from typing import TextIO
 
 from kogloss.findings import Finding, Severity
+from kogloss.report.batches import write_lines
 
 _LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 
@@ -19,18 +20,21 @@ def _escape_property(value: str) -> str:
 
 
 def write_github(findings: Iterable[Finding], stream: TextIO) -> None:
-    for finding in findings:
-        properties = ",".join(
-            [
-                f"file={_escape_property(finding.path)}",
-                f"line={finding.line}",
-                f"col={finding.column}",
-                f"endLine={finding.end_line}",
-                f"endColumn={finding.end_column}",
-                f"title={_escape_property('kogloss ' + finding.rule)}",
-            ]
-        )
-        message = finding.message
-        if finding.suggestion is not None:
-            message += f" (suggestion: {finding.suggestion})"
-        stream.write(f"::{_LEVELS[finding.severity]} {properties}::{_escape_data(message)}\n")
+    write_lines(map(_annotation, findings), stream)
+
+
+def _annotation(finding: Finding) -> str:
+    properties = ",".join(
+        [
+            f"file={_escape_property(finding.path)}",
+            f"line={finding.line}",
+            f"col={finding.column}",
+            f"endLine={finding.end_line}",
+            f"endColumn={finding.end_column}",
+            f"title={_escape_property('kogloss ' + finding.rule)}",
+        ]
+    )
+    message = finding.message
+    if finding.suggestion is not None:
+        message += f" (suggestion: {finding.suggestion})"
+    return f"::{_LEVELS[finding.severity]} {properties}::{_escape_data(message)}"

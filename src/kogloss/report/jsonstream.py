@@ -11,9 +11,7 @@ from collections.abc import Iterable
 from json.encoder import encode_basestring
 from typing import Any, TextIO
 
-# Items written to the stream at once: one write per item cost a system call per item where
-# standard output is unbuffered (PYTHONUNBUFFERED, -u).
-BATCH = 512
+from kogloss.report.batches import batched
 
 
 def dumps_indented(value: Any, depth: int) -> str:
@@ -78,14 +76,7 @@ def write_rendered(texts: Iterable[str], stream: TextIO, depth: int) -> None:
     ``texts``: each already what ``dumps_indented(item, depth + 1)`` gives."""
     separator = ",\n" + "  " * (depth + 1)
     opening = "[\n" + "  " * (depth + 1)
-    batch: list[str] = []
-    for text in texts:
-        batch.append(text)
-        if len(batch) >= BATCH:
-            stream.write(opening + separator.join(batch))
-            opening = separator
-            batch.clear()
-    if batch:
+    for batch in batched(texts):
         stream.write(opening + separator.join(batch))
         opening = separator
     stream.write("[]" if opening != separator else "\n" + "  " * depth + "]")

@@ -2,18 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import TextIO
 
 from kogloss.findings import SEVERITY_NAMES, Finding, Severity
+from kogloss.report.batches import write_lines
 
 _COLORS = {Severity.ERROR: "\033[31m", Severity.WARNING: "\033[33m", Severity.INFO: "\033[36m"}
 _BOLD = "\033[1m"
 _DIM = "\033[2m"
 _RESET = "\033[0m"
-# Lines written to the stream at once: one write per finding cost a system call per line
-# where standard output is unbuffered (PYTHONUNBUFFERED, -u).
-_BATCH = 512
 
 
 def format_line(finding: Finding, color: bool = False) -> str:
@@ -34,23 +32,22 @@ def format_line(finding: Finding, color: bool = False) -> str:
 
 def write_text(findings: Iterable[Finding], stream: TextIO, color: bool = False) -> None:
     """One line a finding; on a terminal, a blank line between files and a count at the end."""
-    count = 0
     paths: set[str] = set()
-    previous_path = None
-    lines: list[str] = []
-    for finding in findings:
-        if finding.path != previous_path:
-            if color and previous_path is not None:
-                lines.append("")
-            paths.add(finding.path)
-            previous_path = finding.path
-        count += 1
-        lines.append(format_line(finding, color))
-        if len(lines) >= _BATCH:
-            stream.write("\n".join(lines) + "\n")
-            lines.clear()
-    if lines:
-        stream.write("\n".join(lines) + "\n")
+    count = 0
+
+    def lines() -> Iterator[str]:
+        nonlocal count
+        previous_path = None
+        for finding in findings:
+            if finding.path != previous_path:
+                if color and previous_path is not None:
+                    yield ""
+                paths.add(finding.path)
+                previous_path = finding.path
+            count += 1
+            yield format_line(finding, color)
+
+    write_lines(lines(), stream)
     if color:
         noun = "finding" if count == 1 else "findings"
         stream.write(f"{_BOLD}{count} {noun} in {len(paths)} file(s){_RESET}\n")
