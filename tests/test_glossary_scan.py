@@ -152,6 +152,20 @@ def test_malformed_values_are_refused() -> None:
         native.Scanner({"": (0, False, False, {}, ())})
     with pytest.raises(ValueError, match="as long as"):
         native.Scanner({"ab": (2, True, True, {"ab": (1,)}, ())}).hits("ab", "a")
+    # a length other than the key's would put a hit's start before the text
+    with pytest.raises(ValueError, match="length"):
+        native.Scanner({"ab": (9, True, True, {"ab": (1,)}, ())})
+    # a spelling's ranks are a tuple, checked when a hit reads them
+    scanner = native.Scanner({"ab": (2, False, False, {"ab": [1], "AB": (2,)}, ())})
+    with pytest.raises(TypeError, match="tuple"):
+        scanner.hits("xab")
+    # values refused on a second __init__ leave a scanner with no keys, not half-built tables
+    scanner = native.Scanner({"ab": (2, False, False, {"ab": (1,)}, ())})
+    with pytest.raises(ValueError):
+        scanner.__init__({"cd": (5, False, False, {"cd": (1,)}, ())})
+    assert len(scanner) == 0
+    assert scanner.hits("ab cd") == []
+    assert scanner.search("ab cd", None, [(0, -1, 3)]) == ([0], [1], [3])
 
 
 def test_corpus_documents_glossary_is_found_the_same(tmp_path: Path) -> None:

@@ -120,9 +120,11 @@ class_of(const Scanner *self, Py_UCS4 ch)
     return low < self->wide_count && self->wide_chars[low] == ch ? self->wide_class[low] : 0;
 }
 
-/* Unpacks one value tuple into the per-key arrays; 0, or -1 with an exception set. */
+/* Unpacks the value of one key into the per-key arrays; 0, or -1 with an exception set. The
+ * value's length must be the key's own: a hit's start is worked out from it, and a longer one
+ * would read before the text. */
 static int
-scanner_set_key(Scanner *self, Py_ssize_t key, PyObject *value)
+scanner_set_key(Scanner *self, Py_ssize_t key, PyObject *text, PyObject *value)
 {
     if (!PyTuple_Check(value) || PyTuple_GET_SIZE(value) != 5 ||
         !PyDict_Check(PyTuple_GET_ITEM(value, 3)) || !PyTuple_Check(PyTuple_GET_ITEM(value, 4))) {
@@ -131,9 +133,9 @@ scanner_set_key(Scanner *self, Py_ssize_t key, PyObject *value)
         return -1;
     }
     Py_ssize_t length = PyLong_AsSsize_t(PyTuple_GET_ITEM(value, 0));
-    if (length < 0) {
+    if (length != PyUnicode_GET_LENGTH(text)) {
         if (!PyErr_Occurred())
-            PyErr_SetString(PyExc_ValueError, "a key's length is negative");
+            PyErr_SetString(PyExc_ValueError, "a value's length is not its key's");
         return -1;
     }
     int left = PyObject_IsTrue(PyTuple_GET_ITEM(value, 1));
@@ -340,7 +342,7 @@ build_table(Scanner *self, Py_ssize_t states, const BuildEdge *edges, const int3
 }
 
 static int
-scanner_init(Scanner *self, PyObject *args, PyObject *kwargs)
+scanner_build(Scanner *self, PyObject *args, PyObject *kwargs)
 {
     static char *keywords[] = {"values", "folds_case", "probes", "max_table_bytes", NULL};
     PyObject *mapping, *probes = NULL;
@@ -382,7 +384,7 @@ scanner_init(Scanner *self, PyObject *args, PyObject *kwargs)
             PyErr_SetString(PyExc_ValueError, "the keys are non-empty str");
             return -1;
         }
-        if (scanner_set_key(self, key, PyList_GET_ITEM(self->values, key)) < 0) {
+        if (scanner_set_key(self, key, text, PyList_GET_ITEM(self->values, key)) < 0) {
             Py_DECREF(keys);
             return -1;
         }
@@ -479,9 +481,13 @@ ranks_of_hit(const Scanner *self, Py_ssize_t key, int kind, const void *data, Py
         return NULL;
     PyObject *ranks = PyDict_GetItemWithError(self->by_spelling[key], written);
     Py_DECREF(written);
-    if (!ranks && PyErr_Occurred())
+    if (!ranks)
+        return PyErr_Occurred() ? NULL : self->otherwise[key];
+    if (!PyTuple_Check(ranks)) {
+        PyErr_SetString(PyExc_TypeError, "a spelling's ranks are a tuple");
         return NULL;
-    return ranks ? ranks : self->otherwise[key];
+    }
+    return ranks;
 }
 
 /* One candidate as index._Candidate orders them: start, then the longer, then the rank. */
@@ -549,8 +555,8 @@ add_candidates(Found *found, Py_ssize_t start, Py_ssize_t stop, PyObject *ranks)
 #define NEEDS_LOWERED 1
 
 /* Appends to `found` the candidates of a text read from `searched` (the text itself, or its
- * lower case from Python); 0, NEEDS_LOWERED, or -1 with an exception set. Inlined into each caller with
- * constant kinds, so that the compiler drops the per-character test of the kind. */
+ * lower case from Python); 0, NEEDS_LOWERED, or -1 with an exception set. Inlined into each
+ * caller with constant kinds, so that the compiler drops the per-character test of the kind. */
 static ALWAYS_INLINE int
 scan(const Scanner *self, Found *found, int kind, const void *data, int searched_kind,
      const void *searched_data, Py_ssize_t length, int lowers_here)
@@ -877,6 +883,18 @@ whitespace_runs(PyObject *module, PyObject *text)
     if (status < 0)
         Py_CLEAR(runs);
     return runs;
+}
+
+/* Builds the scanner; where that fails, it is left with no keys (a scanner whose __init__ is
+ * called again with bad values must not scan with half-built tables). */
+static int
+scanner_init(Scanner *self, PyObject *args, PyObject *kwargs)
+{
+    if (scanner_build(self, args, kwargs) == 0)
+        return 0;
+    scanner_free_arrays(self);
+    Py_CLEAR(self->values);
+    return -1;
 }
 
 static Py_ssize_t
