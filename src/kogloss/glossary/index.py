@@ -620,24 +620,30 @@ class PythonScanner:
         """The winners (``_outermost``) among the hits in ``text``, the ``extra`` candidates
         and those ``more`` gives for the numbers of the probes the text holds (as read: white
         space made spaces, and lowered if the scanner folds case), as columns."""
-        searched = self._searched(text, lowered)
-        candidates = self.hits(text, searched) + extra
+        spaced, searched = self._read(text, lowered)
+        candidates = self._hits(spaced, searched) + extra
         if more is not None:
             seen = tuple(number for number, probe in enumerate(self._probes) if probe in searched)
             candidates += more(seen)
         candidates.sort()
         return _columns(_outermost(candidates))
 
-    def _searched(self, text: str, lowered: str | None) -> str:
-        """The text as the automaton reads it (``lowered`` when given)."""
-        if not self._folds_case:
-            return _spaced(text)
-        return _lower(_spaced(text)) if lowered is None else lowered
-
     def hits(self, text: str, lowered: str | None = None) -> list[_Candidate]:
         """Automaton hits in ``text`` (white space read as spaces) that pass the word-boundary
         and case checks. ``lowered`` is the spaced text in lower case, worked out here when
-        left out.
+        left out."""
+        return self._hits(*self._read(text, lowered))
+
+    def _read(self, text: str, lowered: str | None) -> tuple[str, str]:
+        """The text with its white space made spaces, and as the automaton reads it: that in
+        lower case (``lowered`` when given) if the scanner folds case."""
+        spaced = _spaced(text)
+        if not self._folds_case:
+            return spaced, spaced
+        return spaced, _lower(spaced) if lowered is None else lowered
+
+    def _hits(self, spaced: str, searched: str) -> list[_Candidate]:
+        """The hits in ``searched`` that pass the checks, read in ``spaced``.
 
         This loop runs once per raw hit (hundreds of thousands over 10 MB), so it makes plain
         tuples of ints and nothing else.
@@ -645,7 +651,6 @@ class PythonScanner:
         found: list[_Candidate] = []
         if not len(self._automaton):
             return found
-        spaced, searched = _spaced(text), self._searched(text, lowered)
         # one space after the text: a boundary test at either end reads it, with no range test
         padded = spaced + " "
         append = found.append
