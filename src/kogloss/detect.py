@@ -111,15 +111,14 @@ class SegmentReport:
         return script_language(self.profile) == "ko"
 
     def to_dict(self, document: Document) -> dict[str, Any]:
-        begin = document.position(self.segment.start)
-        finish = document.end_position(self.segment.end)
+        line, column, end_line, end_column = document.span(self.segment.start, self.segment.end)
         return {
             "path": document.path,
             "index": self.segment.index,
-            "line": begin.line,
-            "column": begin.column,
-            "end_line": finish.line,
-            "end_column": finish.column,
+            "line": line,
+            "column": column,
+            "end_line": end_line,
+            "end_column": end_column,
             "text": self.segment.text,
             "scripts": self.profile.to_dict(),
             "language": self.language,
