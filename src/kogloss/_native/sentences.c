@@ -1,7 +1,8 @@
 /* Paragraphs and sentences of a release in C: kogloss._native.sentences.
  *
  * The C twin of kogloss.segment's paragraph_spans, _marker, _sentence_spans and
- * sentence_texts. The Python there is the reference: every function here gives exactly what
+ * sentence_texts, and of the sentence keys of kogloss.check.repetition, which read the same
+ * list markers. The Python there is the reference: every function here gives exactly what
  * its twin gives, and tests/test_native_sentences.py compares them on generated text. The
  * patterns of segment.py are spelt out as loops below, each with the pattern it stands for;
  * "\s" is Py_UNICODE_ISSPACE and "\d" Py_UNICODE_ISDECIMAL, as in the `re` module, and
@@ -954,12 +955,113 @@ sentence_texts(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
     return split_sentences(args, nargs, 1);
 }
 
+/* ---- sentence keys ---------------------------------------------------------------------- */
+
+/* Characters other than ASCII and white space whose case fold is themselves: Hangul
+ * syllables, curly quotes, the ellipsis, and LIST_MARKER's bullets. For a key of these,
+ * str.casefold is ASCII lowering; any other character is left to Python. */
+static int
+folds_to_itself(Py_UCS4 ch)
+{
+    return is_hangul_syllable(ch) || ch == 0x2018 || ch == 0x2019 || ch == 0x201C ||
+           ch == 0x201D || ch == 0x2026 || is_bullet(ch);
+}
+
+/* The key of one sentence (kogloss.check.repetition._sentence_key): the text after its list
+ * marker, white-space runs made one space, stripped, case-folded. None where a character of
+ * that part does not fold simply. A new reference, or NULL with an exception set. */
+static PyObject *
+sentence_key(PyObject *string, Py_UCS4 *buffer)
+{
+    Text text;
+    if (text_init(&text, string) < 0) {
+        return NULL;
+    }
+    Py_ssize_t marker_end = list_marker_end(&text, 0, text.length);
+    Py_ssize_t written = 0;
+    Py_UCS4 widest = 0;
+    int in_space = 1; /* at the start, spaces are stripped */
+    for (Py_ssize_t i = marker_end < 0 ? 0 : marker_end; i < text.length; i++) {
+        Py_UCS4 ch = CHAR_AT(&text, i);
+        if (Py_UNICODE_ISSPACE(ch)) {
+            if (!in_space) {
+                buffer[written++] = ' ';
+            }
+            in_space = 1;
+            continue;
+        }
+        if (ch >= 128 && !folds_to_itself(ch)) {
+            Py_RETURN_NONE;
+        }
+        in_space = 0;
+        if (ch >= 'A' && ch <= 'Z') {
+            ch += 'a' - 'A';
+        }
+        buffer[written++] = ch;
+        widest = ch > widest ? ch : widest;
+    }
+    if (written > 0 && buffer[written - 1] == ' ') {
+        written--; /* strip the end */
+    }
+    if (widest >= 128) {
+        return PyUnicode_FromKindAndData(PyUnicode_4BYTE_KIND, buffer, written);
+    }
+    PyObject *key = PyUnicode_New(written, 127);
+    if (key != NULL) {
+        Py_UCS1 *bytes = PyUnicode_1BYTE_DATA(key);
+        for (Py_ssize_t i = 0; i < written; i++) {
+            bytes[i] = (Py_UCS1)buffer[i];
+        }
+    }
+    return key;
+}
+
+PyDoc_STRVAR(sentence_keys_doc,
+             "sentence_keys(texts)\n--\n\n"
+             "kogloss.check.repetition._sentence_key of each sentence of texts whose key folds\n"
+             "simply (ASCII, white space, Hangul, curly quotes, the ellipsis, bullets), else None.");
+
+static PyObject *
+sentence_keys(PyObject *module, PyObject *texts)
+{
+    (void)module;
+    PyObject *items = PySequence_Fast(texts, "sentence_keys takes a list of str");
+    if (items == NULL) {
+        return NULL;
+    }
+    Py_ssize_t count = PySequence_Fast_GET_SIZE(items), longest = 0;
+    for (Py_ssize_t i = 0; i < count; i++) {
+        PyObject *text = PySequence_Fast_GET_ITEM(items, i);
+        if (!PyUnicode_Check(text)) {
+            Py_DECREF(items);
+            PyErr_SetString(PyExc_TypeError, "sentence_keys takes a list of str");
+            return NULL;
+        }
+        longest = Py_MAX(longest, PyUnicode_GET_LENGTH(text));
+    }
+    Py_UCS4 *buffer = PyMem_Malloc(sizeof(Py_UCS4) * (size_t)(longest + 1));
+    PyObject *keys = buffer != NULL ? PyList_New(count) : PyErr_NoMemory();
+    for (Py_ssize_t i = 0; keys != NULL && i < count; i++) {
+        PyObject *key = sentence_key(PySequence_Fast_GET_ITEM(items, i), buffer);
+        if (key == NULL) {
+            Py_CLEAR(keys);
+        }
+        else {
+            PyList_SET_ITEM(keys, i, key);
+        }
+    }
+    PyMem_Free(buffer);
+    Py_DECREF(items);
+    return keys;
+}
+
 static PyMethodDef methods[] = {
     {"paragraphs", (PyCFunction)(void (*)(void))paragraphs, METH_FASTCALL, paragraphs_doc},
     {"sentence_spans", (PyCFunction)(void (*)(void))sentence_spans, METH_FASTCALL,
      sentence_spans_doc},
     {"sentence_texts", (PyCFunction)(void (*)(void))sentence_texts, METH_FASTCALL,
      sentence_texts_doc},
+    {"sentence_keys", sentence_keys, METH_O, sentence_keys_doc},
     {NULL, NULL, 0, NULL},
 };
 

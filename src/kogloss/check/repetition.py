@@ -63,8 +63,8 @@ _DOUBLED_FOLDED = tuple(
 )
 # _doubled_word_starts in C (kogloss/_native/tokens.c), or None.
 _TOKENS = load("tokens")
-# _sentence_key of each simply folded sentence in C (kogloss/_native/sentence_keys.c), or None.
-_SENTENCE_KEYS = load("sentence_keys")
+# _sentence_key of each simply folded sentence in C (kogloss/_native/sentences.c), or None.
+_SENTENCES = load("sentences")
 
 
 @rule
@@ -135,7 +135,7 @@ def _sentence_keys(texts: list[str]) -> list[str]:
     others: joined, they take a byte a character, and lower() folds them as casefold() would,
     ten times as fast. The few others are keyed together and put back in their places.
     """
-    if _SENTENCE_KEYS is not None:
+    if _SENTENCES is not None:
         return _compiled_keys(texts)
     is_ascii = list(map(str.isascii, texts))
     keys = _joined_keys(list(compress(texts, is_ascii)), str.lower)
@@ -150,7 +150,7 @@ def _sentence_keys(texts: list[str]) -> list[str]:
 def _compiled_keys(texts: list[str]) -> list[str]:
     """The keys built in C, where a sentence folds simply (ASCII, Hangul, curly quotes and
     dashes); the others, rare in an English release, keyed by ``str.casefold`` here."""
-    keys = _SENTENCE_KEYS.sentence_keys(texts)
+    keys = _SENTENCES.sentence_keys(texts)
     others = list(compress(count(), map(operator.is_, keys, repeat(None))))
     if others:
         other_keys = _joined_keys([texts[index] for index in others], str.casefold)
